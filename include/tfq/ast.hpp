@@ -1,0 +1,59 @@
+// The where-clause AST: what the user wrote, with every node's source range.
+// AND and OR are n-ary, so a long chain is one flat node and passes recurse only along nesting depth.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tfq/source.hpp"
+
+namespace tfq {
+
+// A field name or a literal: either side of a comparison.
+struct Operand {
+  enum class Kind : std::uint8_t { field, string, integer };
+  Kind kind = Kind::field;
+  std::string text;         // field: the name as written; string: the value, '' unescaped; integer: the digits
+  std::int64_t integer = 0; // integer: the value (the parser reports overflow)
+  SourceRange range;        // the whole token, quotes included
+
+  bool is_field() const { return kind == Kind::field; }
+  bool is_literal() const { return kind != Kind::field; }
+};
+
+enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };
+
+enum class ExprKind : std::uint8_t {
+  compare,  // subject op values[0]      (either side may be a field or a literal)
+  like,     // subject [NOT] LIKE values[0]
+  in,       // subject [NOT] IN (values...)
+  between,  // subject [NOT] BETWEEN values[0] AND values[1]
+  not_,     // NOT children[0]
+  and_,     // children[0] AND children[1] AND ...
+  or_,      // children[0] OR children[1] OR ...
+};
+
+struct Expr {
+  ExprKind kind = ExprKind::compare;
+  SourceRange range;       // the whole expression; parentheses around it are not included
+  SourceRange op_range;    // the operator or keyword (`<>`, `NOT LIKE`, `IN`, ...): where fix-its go
+  CompareOp op = CompareOp::eq;
+  bool negated = false;    // NOT LIKE / NOT IN / NOT BETWEEN
+  bool spelled_ltgt = false;    // compare written as `<>` (same meaning as `!=`)
+  bool parenthesized = false;   // written inside ( ... ); kept so that fmt can preserve the layout
+  Operand subject;              // predicates: the left-hand side
+  std::vector<Operand> values;  // predicates: the right-hand side(s)
+  std::vector<Expr> children;   // not_, and_, or_
+};
+
+std::string_view to_string(CompareOp op);
+// The operator with its sides swapped: `1 < x` is `x > 1`.
+CompareOp flip(CompareOp op);
+// The operator whose result is the negation: NOT (a < b) is a >= b.
+CompareOp negate(CompareOp op);
+
+// Structural equality, ignoring source ranges and parentheses: what parse(print(ast)) == ast means.
+bool same_structure(const Expr& a, const Expr& b);
+
+}  // namespace tfq

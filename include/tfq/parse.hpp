@@ -1,0 +1,26 @@
+// Parsing a where clause into the AST.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "tfq/ast.hpp"
+#include "tfq/diagnostic.hpp"
+#include "tfq/source.hpp"
+
+namespace tfq {
+
+struct ParseOptions {
+  std::size_t max_depth = 256;  // nesting of parentheses and NOT
+};
+
+struct ParseResult {
+  std::optional<Expr> expr;  // absent when there was a syntax error
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Parses the whole text of `source` as one where clause. Never throws for bad input.
+ParseResult parse_where(const Source& source, const ParseOptions& options = {});
+
+}  // namespace tfq

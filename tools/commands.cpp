@@ -1,0 +1,11 @@
+// The list of subcommands. Adding a command is adding a cmd_*.cpp and one line here.
+#include "commands.hpp"
+
+namespace tfq::cli {
+
+void register_commands(CLI::App& app, CommandRegistry& registry) {
+  (void)app;
+  (void)registry;
+}
+
+}  // namespace tfq::cli

@@ -1,0 +1,24 @@
+// What every subcommand shares: exit codes and the registration hook each cmd_*.cpp provides.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace tfq::cli {
+
+// Exit codes, documented in the README.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_findings = 1;  // errors found in the input (or warnings with --warnings-as-errors)
+inline constexpr int exit_usage = 2;     // bad flags, unreadable files
+inline constexpr int exit_rejected = 3;  // the server rejected a request
+inline constexpr int exit_network = 4;   // network failure, or gave up retrying
+inline constexpr int exit_unknown = 5;   // a request's outcome is unknown
+
+// A subcommand's callback stores its exit code here; main returns it.
+struct CommandRegistry {
+  int exit_code = exit_ok;
+};
+
+// Each cmd_*.cpp defines one register_* function; register_commands calls them all.
+void register_commands(CLI::App& app, CommandRegistry& registry);
+
+}  // namespace tfq::cli

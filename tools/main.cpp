@@ -1,0 +1,19 @@
+// The tfq command line: one subcommand per cmd_*.cpp, wired here.
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"tfq: a compiler for Token Flex Usage Data API where clauses and export requests", "tfq"};
+  app.set_version_flag("--version", std::string("tfq ") + TFQ_VERSION);
+  app.require_subcommand(1);
+  tfq::cli::CommandRegistry registry;
+  tfq::cli::register_commands(app, registry);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : tfq::cli::exit_usage;
+  }
+  return registry.exit_code;
+}
