@@ -1,0 +1,42 @@
+// The facade over the whole pipeline: a query file (.tfq), a JSON request body (.json) or a bare where
+// clause (.where) in; validated, canonical request bodies and diagnostics out.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tfq/catalog.hpp"
+#include "tfq/diagnostic.hpp"
+#include "tfq/source.hpp"
+
+namespace tfq {
+
+enum class Target { export_request, query };  // POST /export/:c/requests or POST /usage/:c/query
+
+enum class InputKind { where_clause, query_file, json_body };
+
+// .tfq -> query_file, .json -> json_body, anything else -> where_clause.
+InputKind input_kind_for(std::string_view file_name);
+
+struct CompileOptions {
+  const Catalog* catalog = nullptr;               // nullptr: Catalog::builtin()
+  std::map<std::string, std::string> parameters;  // --param name=value for :name in .tfq files
+  std::size_t max_depth = 256;
+};
+
+struct CompiledRequest {
+  Target target = Target::export_request;
+  std::string name;       // the downloadFileName, or the source's stem when there is none
+  std::string body;       // the canonical JSON body, compact (one line, no trailing newline)
+  std::string body_pretty;  // the same body, indented by 2 spaces, with a trailing newline
+};
+
+struct CompileResult {
+  std::vector<CompiledRequest> requests;  // empty when any error was found
+  std::vector<Diagnostic> diagnostics;    // ranges refer to the compiled source
+};
+
+CompileResult compile(const Source& source, InputKind kind, const CompileOptions& options = {});
+
+}  // namespace tfq
