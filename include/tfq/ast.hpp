@@ -12,14 +12,16 @@ namespace tfq {
 
 // A field name or a literal: either side of a comparison.
 struct Operand {
-  enum class Kind : std::uint8_t { field, string, integer };
+  enum class Kind : std::uint8_t { field, string, integer, parameter };
   Kind kind = Kind::field;
-  std::string text;         // field: the name as written; string: the value, '' unescaped; integer: the digits
+  // field: the name as written; string: the value, '' unescaped; integer: the digits;
+  // parameter: the name after ':' (query files bind it with --param before checking)
+  std::string text;
   std::int64_t integer = 0; // integer: the value (the parser reports overflow)
   SourceRange range;        // the whole token, quotes included
 
   bool is_field() const { return kind == Kind::field; }
-  bool is_literal() const { return kind != Kind::field; }
+  bool is_literal() const { return kind == Kind::string || kind == Kind::integer; }
 };
 
 enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };

@@ -12,7 +12,8 @@
 namespace tfq {
 
 struct ParseOptions {
-  std::size_t max_depth = 256;  // nesting of parentheses and NOT
+  std::size_t max_depth = 256;     // nesting of parentheses and NOT
+  bool allow_parameters = false;   // `:name` operands (query files only); otherwise a syntax error
 };
 
 struct ParseResult {
@@ -22,5 +23,8 @@ struct ParseResult {
 
 // Parses the whole text of `source` as one where clause. Never throws for bad input.
 ParseResult parse_where(const Source& source, const ParseOptions& options = {});
+// Parses the bytes [within.begin, within.end) of `source` as one where clause (the WHERE part of a query
+// file); ranges in the AST and the diagnostics are offsets into the whole source.
+ParseResult parse_where(const Source& source, SourceRange within, const ParseOptions& options = {});
 
 }  // namespace tfq
