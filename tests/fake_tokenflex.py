@@ -68,8 +68,8 @@ class State:
         self.exports = {}  # requestKey -> record
         self.queries = {}  # id -> poll count
         for obj in scenario.get("exports", []):
-            self.exports[obj["requestKey"]] = {"object": dict(obj), "polls": 10**9, "generation": 0,
-                                               "created": 0.0, "file_token": uuid.uuid4().hex}
+            self.exports[obj["requestKey"]] = {"object": dict(obj), "polls": 0, "generation": 0,
+                                               "created": time.monotonic(), "file_token": uuid.uuid4().hex}
 
     def next_fault(self, route):
         with self.lock:
@@ -83,6 +83,8 @@ class State:
 
     def status_of(self, record, advance):
         obj = record["object"]
+        if obj.get("requestStatus") == "Download" and "downloadUrl" not in obj:
+            self.issue_url(record)
         if obj.get("requestStatus") != "Requested":
             return obj.get("requestStatus")
         ready_after = self.scenario.get("ready_after_seconds")
