@@ -24,6 +24,8 @@ struct too_deep {};             // `{}` is the limit
 struct integer_too_large {};    // `{}` is the digits
 struct parameter_forbidden {};  // `{}` is the parameter
 struct subject_not_field {};    // `{}` is LIKE, IN or BETWEEN
+struct too_many_predicates {};  // `{}` is the limit
+struct in_list_too_long {};     // `{}` is the limit
 
 inline constexpr const char* kValueHelp = "strings take single quotes: 'text'; integers are bare: 42";
 
@@ -91,6 +93,11 @@ TFQ_SYNTAX_ERROR(integer_too_large, integer_overflow, "integer {} does not fit i
 TFQ_SYNTAX_ERROR(parameter_forbidden, parameter_not_allowed, "parameter {} is only allowed in query files",
                  "write the value itself")
 TFQ_SYNTAX_ERROR(subject_not_field, expected_field, "{} needs a field name on its left", nullptr)
+TFQ_SYNTAX_ERROR(too_many_predicates, too_many_predicates,
+                 "where clause has more predicates than the limit of {}",
+                 "raise the limit with --max-predicates")
+TFQ_SYNTAX_ERROR(in_list_too_long, in_list_too_long, "IN list has more values than the limit of {}",
+                 "raise the limit with --max-in-list")
 
 #undef TFQ_SYNTAX_ERROR
 

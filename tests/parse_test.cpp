@@ -366,13 +366,13 @@ TEST_CASE("parser survives 100000 nested parentheses and NOTs with a diagnostic"
 
 TEST_CASE("parser takes its depth limit from the options, up to a fixed ceiling", "[parse]") {
   ParseOptions shallow;
-  shallow.max_depth = 2;
+  shallow.limits.max_depth = 2;
   CHECK(parse("NOT (a = 1)", shallow).expr);
   CHECK(parse("((a = 1))", shallow).expr);
   CHECK(parse("NOT ((a = 1))", shallow).diagnostics.at(0).message ==
         "expression nested too deeply (limit is 2)");
   ParseOptions huge;
-  huge.max_depth = 1'000'000;
+  huge.limits.max_depth = 1'000'000;
   CHECK(parse(nested_parens(1000), huge).expr);
   CHECK(parse(nested_parens(1001), huge).diagnostics.at(0).message ==
         "expression nested too deeply (limit is 1000)");
@@ -402,4 +402,30 @@ TEST_CASE("parser never crashes on arbitrary bytes or token soup", "[parse]") {
       CHECK(d.range.end <= text.size());
     }
   }
+}
+
+TEST_CASE("parser stops at the predicate beyond the predicate limit", "[parse]") {
+  ParseOptions options;
+  options.limits.max_predicates = 3;
+  CHECK(parse("a = 1 OR b = 2 OR NOT c IN (1)", options).expr);
+  const std::string text = "a = 1 OR b = 2 OR (c = 3 AND d LIKE 'x') OR e = 5";
+  ParseResult r = parse(text, options);
+  CHECK_FALSE(r.expr);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == tfq::Code::too_many_predicates);
+  CHECK(slice(text, r.diagnostics[0].range) == "d LIKE 'x'");
+  CHECK(r.diagnostics[0].message == "where clause has more predicates than the limit of 3");
+}
+
+TEST_CASE("parser stops at the IN value beyond the IN-list limit", "[parse]") {
+  ParseOptions options;
+  options.limits.max_in_list = 2;
+  CHECK(parse("a IN (1, 2) AND b NOT IN ('x', 'y')", options).expr);
+  const std::string text = "a IN (1, 2, 'three', 4)";
+  ParseResult r = parse(text, options);
+  CHECK_FALSE(r.expr);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == tfq::Code::in_list_too_long);
+  CHECK(slice(text, r.diagnostics[0].range) == "'three'");
+  CHECK(r.diagnostics[0].message == "IN list has more values than the limit of 2");
 }

@@ -14,34 +14,41 @@ WhereBuilder::WhereBuilder(const Source& source, SourceRange within, const Parse
     : source_(source),
       base_(source.text().data()),
       within_(within),
-      max_depth_(std::min(options.max_depth, kDepthCeiling)),
+      max_depth_(std::min(options.limits.max_depth, max_depth_ceiling)),
+      max_predicates_(options.limits.max_predicates),
+      max_in_list_(options.limits.max_in_list),
       allow_parameters_(options.allow_parameters) {
   last_end_ = within.begin;
 }
 
-Operand& WhereBuilder::next_operand() {
-  if (!has_subject_) {
-    has_subject_ = true;
-    return pending_.subject;
+// The next operand of the predicate being read: its subject first, then its values.
+Operand& WhereBuilder::next_operand(Operand::Kind kind, const char* begin, const char* end) {
+  Operand* o = &pending_.subject;
+  if (has_subject_) {
+    if (pending_.kind == ExprKind::in && pending_.values.size() >= max_in_list_) {
+      const auto& e = grammar::error<grammar::in_list_too_long>;
+      failure_argument_ = std::to_string(max_in_list_);
+      stop(e.code, e.message, e.help, {offset(begin), offset(end)});
+    }
+    o = &pending_.values.emplace_back();
   }
-  return pending_.values.emplace_back();
+  has_subject_ = true;
+  o->kind = kind;
+  o->range = {offset(begin), offset(end)};
+  o->integer = 0;
+  last_end_ = o->range.end;
+  return *o;
 }
 
 void WhereBuilder::field(const char* begin, const char* end) {
-  Operand& o = next_operand();
-  o.kind = Operand::Kind::field;
-  o.integer = 0;
+  Operand& o = next_operand(Operand::Kind::field, begin, end);
   o.text.assign(begin, end);
-  o.range = {offset(begin), offset(end)};
-  last_end_ = o.range.end;
   last_field_begin_ = o.range.begin;
 }
 
 // string <- "'" ("''" / [^'])* "'": the value is the body with every '' made one quote.
 void WhereBuilder::string_literal(const char* begin, const char* end) {
-  Operand& o = next_operand();
-  o.kind = Operand::Kind::string;
-  o.integer = 0;
+  Operand& o = next_operand(Operand::Kind::string, begin, end);
   std::string_view body(begin + 1, static_cast<std::size_t>(end - begin - 2));
   if (body.find('\'') == std::string_view::npos) {
     o.text.assign(body);
@@ -53,17 +60,12 @@ void WhereBuilder::string_literal(const char* begin, const char* end) {
       if (body[i] == '\'') ++i;  // the grammar only lets quotes in as pairs
     }
   }
-  o.range = {offset(begin), offset(end)};
-  last_end_ = o.range.end;
 }
 
 // integer <- '-'? [0-9]+: 64 bits; a value that does not fit is reported and parsing goes on.
 void WhereBuilder::integer(const char* begin, const char* end) {
-  Operand& o = next_operand();
-  o.kind = Operand::Kind::integer;
+  Operand& o = next_operand(Operand::Kind::integer, begin, end);
   o.text.assign(begin, end);
-  o.range = {offset(begin), offset(end)};
-  last_end_ = o.range.end;
   auto [ptr, ec] = std::from_chars(begin, end, o.integer);
   if (ec != std::errc{} || ptr != end) {
     o.integer = 0;
@@ -74,12 +76,8 @@ void WhereBuilder::integer(const char* begin, const char* end) {
 
 // parameter <- ':' identifier: only query files bind parameters.
 void WhereBuilder::parameter(const char* begin, const char* end) {
-  Operand& o = next_operand();
-  o.kind = Operand::Kind::parameter;
-  o.integer = 0;
+  Operand& o = next_operand(Operand::Kind::parameter, begin, end);
   o.text.assign(begin + 1, end);
-  o.range = {offset(begin), offset(end)};
-  last_end_ = o.range.end;
   if (!allow_parameters_) {
     const auto& e = grammar::error<grammar::parameter_forbidden>;
     report(e.code, e.message, e.help, o.range,
@@ -123,6 +121,11 @@ void WhereBuilder::predicate_keyword(ExprKind kind, const char* begin, std::uint
 void WhereBuilder::predicate() {
   const std::uint32_t begin = pending_.subject.range.begin;
   pending_.range = {begin, last_end_};
+  if (++predicates_ > max_predicates_) {
+    const auto& e = grammar::error<grammar::too_many_predicates>;
+    failure_argument_ = std::to_string(max_predicates_);
+    stop(e.code, e.message, e.help, pending_.range);
+  }
   stack_.emplace_back(std::move(pending_), begin, last_end_);
   // Moved from: only the scalars need resetting.
   pending_.negated = false;

@@ -17,10 +17,6 @@
 
 namespace tfq::parse {
 
-// The deepest nesting of parentheses and NOT the parser accepts whatever ParseOptions::max_depth says:
-// every stage recurses once per level, and this keeps that far below the stack size (ASan included).
-inline constexpr std::size_t kDepthCeiling = 1000;
-
 // Thrown by the builder to stop the parse after it recorded a failure (the grammar's own raises throw
 // tao::pegtl::parse_error after recording theirs through the control).
 struct StopParsing {};
@@ -89,7 +85,7 @@ class WhereBuilder {
 
   void enter_nesting(std::uint32_t at, std::uint32_t length);
   void join(ExprKind kind, std::uint32_t op_begin, std::uint32_t op_length);
-  Operand& next_operand();
+  Operand& next_operand(Operand::Kind kind, const char* begin, const char* end);
   [[noreturn]] void stop(Code code, const char* message, const char* help, SourceRange range);
   void report(Code code, const char* message, const char* help, SourceRange range, std::string_view argument);
   Diagnostic failure_diagnostic() const;
@@ -98,7 +94,10 @@ class WhereBuilder {
   const char* base_;
   SourceRange within_;
   std::size_t max_depth_;
+  std::size_t max_predicates_;
+  std::size_t max_in_list_;
   bool allow_parameters_;
+  std::size_t predicates_ = 0;
 
   std::vector<Item> stack_;                 // finished expressions, innermost last
   std::vector<std::uint32_t> open_parens_;  // offsets of '(' not yet closed
