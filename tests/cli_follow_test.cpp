@@ -67,7 +67,7 @@ TEST_CASE("status prints the key, status and file of a request", "[cli][status]"
   CHECK(json::parse(json_result.out)["requestKey"] == kKey);
 }
 
-TEST_CASE("--verbose traces the exchange but never shows the token", "[cli][status][redaction]") {
+TEST_CASE("a verbose trace shows the exchange but never the token", "[cli][status][redaction]") {
   FakeServer server(one_export("Download"));
   const auto dir = tfq::test::make_temp_dir();
   for (const auto& command :
