@@ -65,6 +65,8 @@ class Reader {
   explicit Reader(const Source& source) : source_(source), text_(source.text()) {}
 
   JsonValue document() {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF")
+      pos_ = 3;  // a UTF-8 byte order mark, which RFC 8259 lets readers skip
     skip_space();
     JsonValue value = read_value(0);
     skip_space();

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "tfq/catalog.hpp"
+#include "tfq/input.hpp"
 
 namespace tfq {
 namespace {
@@ -38,6 +39,9 @@ LoadedCatalog load_catalog_overlay(const std::string& path, const Catalog& base)
     return loaded;
   }
   LoadedCatalog loaded{Source(path, std::move(text)), std::nullopt, {}, false};
+  // The same size, NUL and UTF-8 checks as every other input, with the default limits.
+  loaded.diagnostics = validate_input(loaded.source);
+  if (!loaded.diagnostics.empty()) return loaded;
   loaded.catalog = base.with_overlay(loaded.source, loaded.diagnostics);
   return loaded;
 }

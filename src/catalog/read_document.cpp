@@ -237,7 +237,11 @@ std::optional<CatalogDocument> read_catalog_document(const Source& source,
   if (!root) return std::nullopt;
   CatalogDocument document;
   DocumentReader reader(diagnostics);
+  const std::size_t first = diagnostics.size();
   reader.read(*root, document);
+  // Keys are checked before values, so put the findings back in source order.
+  std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(first), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });
   if (!reader.ok()) return std::nullopt;
   return document;
 }
