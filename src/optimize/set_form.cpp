@@ -86,15 +86,13 @@ struct Writer {
     return compare(i.hi_open ? CompareOp::lt : CompareOp::le, i.hi);
   }
 
-  // The single value missing between two neighbouring intervals, if exactly one is.
-  std::optional<Value> hole(const Interval& a, const Interval& b) const {
+  // The values missing between two neighbouring intervals, when they are few enough to list.
+  std::optional<Interval> hole(const Interval& a, const Interval& b) const {
     if (domain().discrete()) {
-      const std::int64_t lo = std::get<std::int64_t>(a.hi), hi = std::get<std::int64_t>(b.lo);
-      // Unsigned: the distance between int64 extremes does not fit an int64.
-      if (static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) == 2) return lo + 1;
-      return std::nullopt;
+      Interval gap{std::get<std::int64_t>(a.hi) + 1, std::get<std::int64_t>(b.lo) - 1};
+      return listed(gap) ? std::optional<Interval>(gap) : std::nullopt;
     }
-    if (!a.above_all && a.hi == b.lo && a.hi_open && b.lo_open) return a.hi;
+    if (!a.above_all && a.hi == b.lo && a.hi_open && b.lo_open) return Interval{a.hi, a.hi};
     return std::nullopt;
   }
 };
@@ -121,12 +119,16 @@ SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields) {
     form.parts.push_back(w.list(values));
     return form;
   }
-  // One range with single-value holes: bounds AND `!=` for each hole. Also "not NULL": `x >= least`.
+  // One range with a few values missing: bounds AND `!=` for each. Also "not NULL": `x >= least`.
   std::vector<Value> holes;
+  std::size_t gaps = 0;
   for (std::size_t k = 1; k < intervals.size(); ++k) {
-    if (auto h = w.hole(intervals[k - 1], intervals[k])) holes.push_back(std::move(*h));
+    if (auto h = w.hole(intervals[k - 1], intervals[k])) {
+      w.values_of(*h, holes);
+      ++gaps;
+    }
   }
-  if (holes.size() + 1 == intervals.size()) {
+  if (gaps + 1 == intervals.size()) {
     if (auto lo = w.lower(intervals.front())) form.parts.push_back(std::move(*lo));
     if (auto hi = w.upper(intervals.back())) form.parts.push_back(std::move(*hi));
     for (const Value& h : holes) form.parts.push_back(w.compare(CompareOp::ne, h));
