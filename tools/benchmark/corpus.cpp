@@ -28,6 +28,13 @@ const std::map<std::string, std::vector<std::string>, std::less<>> kRealisticVal
     {"machineName", {"MyMachine", "WS-0042", "render-farm-07", "LAPTOP-JS"}},
 };
 
+// How often people filter on a field, relative to the rest (1): dates, contract year and product first.
+const std::map<std::string, unsigned, std::less<>> kFieldWeights = {
+    {"usageDate", 8},      {"usageMonth", 8},      {"contractYear", 6},   {"productName", 8},
+    {"userName", 6},       {"productLineCode", 5}, {"usageCategory", 5},  {"usageType", 2},
+    {"chargeCategory", 2}, {"machineName", 2},     {"productVersion", 2}, {"customField1", 2},
+};
+
 bool is_ordered(FieldType type) {
   return type == FieldType::date || type == FieldType::month || type == FieldType::datetime ||
          type == FieldType::integer;
@@ -61,8 +68,16 @@ ClauseGenerator::ClauseGenerator(const Catalog& catalog, std::uint64_t seed) : r
     const bool needs_values = entry.type == FieldType::string || entry.type == FieldType::enumeration;
     if (needs_values && field.values.empty()) continue;
     fields_.push_back(std::move(field));
+    const auto weight = kFieldWeights.find(entry.name);
+    for (unsigned i = 0; i < (weight == kFieldWeights.end() ? 1 : weight->second); ++i) {
+      weighted_.push_back(fields_.size() - 1);
+    }
   }
   if (fields_.empty()) throw std::runtime_error("the catalog has no filterable field");
+}
+
+const ClauseGenerator::Filterable& ClauseGenerator::pick_field() {
+  return fields_[rng_.pick(weighted_)];
 }
 
 std::string ClauseGenerator::keyword(std::string_view upper) {
@@ -158,18 +173,20 @@ std::string ClauseGenerator::group(std::size_t predicates, bool conjunction, int
   std::size_t left = predicates;
   while (left > 0) {
     if (!text.empty()) text += " " + keyword(conjunction ? "AND" : "OR") + " ";
-    if (left >= 2 && level < 4 && rng_.chance(20)) {
-      const std::size_t size = 2 + rng_.below(std::min<std::size_t>(left - 1, 6));
+    // A sub-group never takes all of a group's predicates: a group has at least two operands.
+    const std::size_t room = text.empty() ? left - 1 : left;
+    if (room >= 2 && level < 4 && rng_.chance(20)) {
+      const std::size_t size = 2 + rng_.below(std::min<std::size_t>(room - 1, 6));
       const std::string inner = group(size, !conjunction, level + 1);
       // OR inside AND needs its parentheses; AND inside OR gets them now and then, as people write them.
       text += conjunction || rng_.chance(30) ? "(" + inner + ")" : inner;
       left -= size;
       continue;
     }
-    const Filterable* field = &fields_[rng_.below(fields_.size())];
+    const Filterable* field = &pick_field();
     for (int tries = 0; conjunction && tries < 8 && std::count(used.begin(), used.end(), field) > 0;
          ++tries) {
-      field = &fields_[rng_.below(fields_.size())];
+      field = &pick_field();
     }
     if (!conjunction && !used.empty() && rng_.chance(30)) field = used.back();
     used.push_back(field);
@@ -214,9 +231,9 @@ std::string ClauseGenerator::wide(std::size_t predicates) {
 
 std::string ClauseGenerator::nested(std::size_t depth) {
   case_ = Case::upper;
-  std::string text = predicate(fields_[rng_.below(fields_.size())]);
+  std::string text = predicate(pick_field());
   for (std::size_t level = 0; level < depth; ++level) {
-    const Filterable& field = fields_[rng_.below(fields_.size())];
+    const Filterable& field = pick_field();
     text = "(" + predicate(field) + " " + keyword(level % 2 == 0 ? "OR" : "AND") + " " + text + ")";
   }
   return text + "\n";

@@ -46,6 +46,7 @@ class ClauseGenerator {
     std::vector<std::string> values;  // string, enum: candidate values, unquoted
   };
 
+  const Filterable& pick_field();
   std::string group(std::size_t predicates, bool conjunction, int level);
   std::string predicate(const Filterable& field);
   std::string string_predicate(const Filterable& field);
@@ -57,6 +58,7 @@ class ClauseGenerator {
 
   Rng rng_;
   std::vector<Filterable> fields_;
+  std::vector<std::size_t> weighted_;  // indexes into fields_, each repeated by the field's weight
   enum class Case { upper, lower, mixed } case_ = Case::upper;
 };
 
