@@ -8,11 +8,10 @@
 
 #include "tfq/catalog.hpp"
 #include "tfq/diagnostic.hpp"
+#include "tfq/request.hpp"
 #include "tfq/source.hpp"
 
 namespace tfq {
-
-enum class Target { export_request, query };  // POST /export/:c/requests or POST /usage/:c/query
 
 enum class InputKind { where_clause, query_file, json_body };
 
