@@ -1,6 +1,8 @@
 // Renderers turn diagnostics into text for people (Clang/rustc style) or for machines.
+// They only read diagnostics; the data never depends on how it is shown.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 
@@ -11,9 +13,29 @@ namespace tfq {
 
 struct TextStyle {
   bool color = false;  // ANSI colours; the CLI sets it only on a TTY and never with NO_COLOR
+  // Echoed source lines wider than this many columns are cut to a window around the range (with "...");
+  // 0 never cuts.
+  std::uint32_t max_line_width = 160;
 };
 
 // file:line:col: error[TFQ200]: message, the source line, ^~~~ under the range, labels, notes, help.
+// Every line ends with '\n'.
 std::string render_text(const Source& source, const Diagnostic& diagnostic, const TextStyle& style = {});
+
+// All diagnostics of one source in the order given, separated by blank lines; "" when there are none.
+std::string render_text(const Source& source, std::span<const Diagnostic> diagnostics,
+                        const TextStyle& style = {});
+
+// The diagnostics of one source, for renderers that take several sources at once.
+struct SourceDiagnostics {
+  const Source* source = nullptr;
+  std::span<const Diagnostic> diagnostics;
+};
+
+// One JSON array of every finding of every source, one finding per line:
+// {"file","code","severity","message","line","column","end_line","end_column","labels","notes","help","fixes"}.
+// Lines and columns are 1-based; columns count characters; the end is exclusive (the position just after
+// the range). Labels and fix-its carry their own line, column, end_line, end_column.
+std::string render_json(std::span<const SourceDiagnostics> sources);
 
 }  // namespace tfq

@@ -91,7 +91,13 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 }
 
 ProcessResult run_tfq(const std::vector<std::string>& args, const ProcessOptions& options) {
-  std::vector<std::string> argv{TFQ_BINARY};
+  // TFQ_TEST_WRAPPER runs tfq under another program, e.g. "valgrind -q --error-exitcode=99" (tools/test).
+  std::vector<std::string> argv;
+  if (const char* wrapper = std::getenv("TFQ_TEST_WRAPPER")) {
+    std::istringstream words(wrapper);
+    for (std::string word; words >> word;) argv.push_back(word);
+  }
+  argv.push_back(TFQ_BINARY);
   argv.insert(argv.end(), args.begin(), args.end());
   ProcessOptions with_env = options;
   with_env.env.emplace("NO_COLOR", "1");

@@ -22,7 +22,8 @@ struct ProcessOptions {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
-// Runs build/tfq with the given arguments; NO_COLOR is set so output is plain.
+// Runs build/tfq with the given arguments; NO_COLOR is set so output is plain. When the environment
+// variable TFQ_TEST_WRAPPER is set, its words come first (tfq runs under valgrind, for instance).
 ProcessResult run_tfq(const std::vector<std::string>& args, const ProcessOptions& options = {});
 
 // A fresh empty directory under the system temp dir, removed at the end of the test process.

@@ -1,0 +1,214 @@
+// Echoed source lines with carets: layout of characters into terminal columns, windowing, marks, fix-its.
+#include "render/snippet.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "text/utf8.hpp"
+
+namespace tfq::render {
+namespace {
+
+// One character of the line as it is shown.
+struct Cell {
+  std::uint32_t offset = 0;  // byte offset in the source
+  std::uint32_t column = 0;  // 0-based terminal column, counted from where the layout started
+  std::uint32_t width = 0;
+  std::string shown;
+};
+
+struct Layout {
+  std::vector<Cell> cells;
+  std::uint32_t end_column = 0;
+  bool reached_line_end = false;
+};
+
+std::string encode(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// C1 controls can start terminal escape sequences; bidirectional overrides reorder what is shown
+// (the "Trojan Source" trick). Neither may reach the terminal as they are.
+bool must_hide(char32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// How one character at text[at] is shown, and how many bytes it takes (tabs are the caller's business).
+std::string shown_character(std::string_view text, std::uint32_t at, std::uint32_t& length,
+                            std::uint32_t& width) {
+  const auto byte = static_cast<unsigned char>(text[at]);
+  length = 1;
+  width = 1;
+  if (byte < 0x20 || byte == 0x7F) return encode(byte == 0x7F ? U'\u2421' : U'\u2400' + byte);
+  if (byte < 0x80) return std::string(1, static_cast<char>(byte));
+  const utf8::Decoded d = utf8::decode(text, at);
+  length = d.length;
+  if (d.problem != utf8::Problem::none || must_hide(d.code_point)) return encode(U'\uFFFD');
+  width = display_width(d.code_point);
+  return std::string(text.substr(at, length));
+}
+
+// Lays out the characters of [from, line_end). With a width limit, stops once the columns after
+// `anchor` fill a whole window, so a huge line costs only about one window of work.
+Layout lay_out(std::string_view text, std::uint32_t from, std::uint32_t line_end, std::uint32_t anchor,
+               std::uint32_t max_width) {
+  Layout layout;
+  std::optional<std::uint32_t> anchor_column;
+  std::uint32_t column = 0;
+  std::uint32_t at = from;
+  while (at < line_end) {
+    if (at >= anchor && !anchor_column) anchor_column = column;
+    if (max_width != 0 && anchor_column && column >= *anchor_column + max_width) break;
+    Cell cell{at, column, 1, {}};
+    std::uint32_t length = 1;
+    if (text[at] == '\t') {
+      cell.width = tab_width - column % tab_width;
+      cell.shown.assign(cell.width, ' ');
+    } else {
+      cell.shown = shown_character(text.substr(0, line_end), at, length, cell.width);
+    }
+    column += cell.width;
+    layout.cells.push_back(std::move(cell));
+    at += length;
+  }
+  layout.reached_line_end = at >= line_end;
+  layout.end_column = column;
+  return layout;
+}
+
+// Steps back `characters` characters from offset, without leaving the line.
+std::uint32_t back_off(std::string_view text, std::uint32_t line_begin, std::uint32_t offset,
+                       std::uint32_t characters) {
+  while (offset > line_begin && characters > 0) {
+    --offset;
+    if ((static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80) --characters;
+  }
+  return offset;
+}
+
+// Writes text into line at a column, padding with spaces; the caller keeps writes in order.
+void put(std::string& line, std::size_t column, std::string_view text) {
+  if (line.size() < column) line.append(column - line.size(), ' ');
+  line.replace(column, std::min(text.size(), line.size() - column), text);
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::uint32_t at = 0; at < text.size();) {
+    std::uint32_t length = 1, width = 1;
+    out += shown_character(text, at, length, width);
+    at += length;
+  }
+  return out;
+}
+
+Snippet make_snippet(const Source& source, const SnippetRequest& request) {
+  const std::string_view text = source.text();
+  const std::uint32_t line_begin = source.line_start(request.line);
+  const std::uint32_t line_end =
+      line_begin + static_cast<std::uint32_t>(source.line_text(request.line).size());
+  const std::uint32_t mark_begin = std::clamp(request.range.begin, line_begin, line_end);
+  const std::uint32_t mark_end = std::clamp(request.range.end, mark_begin, line_end);
+  const std::uint32_t max_width = request.max_width;
+
+  // On a very long line, start a little before the mark instead of at the line's start.
+  std::uint32_t from = line_begin;
+  if (max_width != 0 && mark_begin - line_begin > 4 * max_width) {
+    from = back_off(text, line_begin, mark_begin, max_width);
+  }
+  const Layout layout = lay_out(text, from, line_end, mark_begin, max_width);
+
+  // The window of columns to show: everything, or max_width columns that start a third of a window
+  // before the mark (less when the line ends earlier).
+  std::uint32_t window_begin = 0;
+  std::uint32_t window_end = layout.end_column;
+  const bool cut_left = from > line_begin;
+  if (max_width != 0 && (cut_left || !layout.reached_line_end || layout.end_column > max_width)) {
+    std::uint32_t mark_column = layout.end_column;
+    for (const Cell& cell : layout.cells) {
+      if (cell.offset >= mark_begin) {
+        mark_column = cell.column;
+        break;
+      }
+    }
+    window_begin = mark_column > max_width / 3 ? mark_column - max_width / 3 : 0;
+    if (layout.reached_line_end && layout.end_column >= max_width) {
+      window_begin = std::min(window_begin, layout.end_column - max_width);
+    }
+    window_end = window_begin + max_width;
+  }
+  const bool left_ellipsis = cut_left || window_begin > 0;
+  const bool right_ellipsis = !layout.reached_line_end || layout.end_column > window_end;
+  const std::uint32_t shift = left_ellipsis ? 3 : 0;
+
+  Snippet snippet;
+  if (left_ellipsis) snippet.echoed = "...";
+  std::vector<const Cell*> visible;
+  for (const Cell& cell : layout.cells) {
+    if (cell.column < window_begin || cell.column + cell.width > window_end) continue;
+    visible.push_back(&cell);
+    snippet.echoed += cell.shown;
+  }
+  if (right_ellipsis) snippet.echoed += "...";
+
+  // The shown column of a byte offset: its cell, or just after the last cell at the end of the line.
+  auto column_of = [&](std::uint32_t offset) -> std::optional<std::uint32_t> {
+    for (const Cell* cell : visible) {
+      if (cell->offset >= offset) return shift + cell->column - window_begin;
+    }
+    if (right_ellipsis) return std::nullopt;
+    return shift + layout.end_column - window_begin;
+  };
+
+  bool started = false;
+  for (const Cell* cell : visible) {
+    if (cell->offset < mark_begin || cell->offset >= mark_end) continue;
+    const std::uint32_t column = shift + cell->column - window_begin;
+    for (std::uint32_t i = 0; i < cell->width; ++i, started = true) {
+      put(snippet.marks, column + i, {started ? &request.rest_mark : &request.first_mark, 1});
+    }
+  }
+  if (snippet.marks.empty()) {
+    // An empty range, or one made only of zero-width characters: one mark where it starts.
+    if (const auto column = column_of(mark_begin)) put(snippet.marks, *column, {&request.first_mark, 1});
+  }
+
+  // Drawn left to right, whatever order the diagnostic lists them in.
+  std::vector<const FixIt*> fixes;
+  for (const FixIt& fix : request.fixes) fixes.push_back(&fix);
+  std::sort(fixes.begin(), fixes.end(),
+            [](const FixIt* a, const FixIt* b) { return a->range.begin < b->range.begin; });
+  for (const FixIt* fix_pointer : fixes) {
+    const FixIt& fix = *fix_pointer;
+    if (fix.range.begin < line_begin || fix.range.begin > line_end || fix.replacement.empty()) continue;
+    const auto column = column_of(fix.range.begin);
+    if (!column || *column < snippet.fixes.size()) continue;  // off screen, or would overwrite another
+    const std::string shown =
+        printable(std::string_view(fix.replacement).substr(0, fix.replacement.find_first_of("\r\n")));
+    put(snippet.fixes, *column, shown);
+  }
+  return snippet;
+}
+
+}  // namespace tfq::render

@@ -1,0 +1,63 @@
+// Strict UTF-8 decoding: one character at a time, with the reason when the bytes are not UTF-8.
+#include "text/utf8.hpp"
+
+namespace tfq::utf8 {
+namespace {
+
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+Decoded decode(std::string_view text, std::size_t at) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  if (lead < 0x80) return {lead, 1, Problem::none};
+
+  std::uint32_t length = 0;
+  char32_t code_point = 0;
+  char32_t smallest = 0;  // the smallest code point that needs this many bytes
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, code_point = lead & 0x1F, smallest = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, code_point = lead & 0x0F, smallest = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, code_point = lead & 0x07, smallest = 0x10000;
+  } else {
+    // C0 and C1 could only start overlong encodings of ASCII; F5-FF would encode beyond U+10FFFF.
+    const Problem problem = lead == 0xC0 || lead == 0xC1 ? Problem::overlong
+                            : lead >= 0xF5               ? Problem::too_large
+                                                         : Problem::bad_lead_byte;
+    return {U'\uFFFD', 1, problem};
+  }
+
+  std::uint32_t consumed = 1;
+  while (consumed < length) {
+    if (at + consumed >= text.size() || !is_continuation(static_cast<unsigned char>(text[at + consumed]))) {
+      return {U'\uFFFD', consumed, Problem::truncated};
+    }
+    code_point = (code_point << 6) | (static_cast<unsigned char>(text[at + consumed]) & 0x3F);
+    ++consumed;
+  }
+  if (code_point < smallest) return {U'\uFFFD', length, Problem::overlong};
+  if (code_point >= 0xD800 && code_point <= 0xDFFF) return {U'\uFFFD', length, Problem::surrogate};
+  if (code_point > 0x10FFFF) return {U'\uFFFD', length, Problem::too_large};
+  return {code_point, length, Problem::none};
+}
+
+std::size_t first_invalid(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    // ASCII runs are the common case: skip them without decoding.
+    if (static_cast<unsigned char>(text[at]) < 0x80) {
+      ++at;
+      continue;
+    }
+    const Decoded d = decode(text, at);
+    if (d.problem != Problem::none) return at;
+    at += d.length;
+  }
+  return text.size();
+}
+
+}  // namespace tfq::utf8
