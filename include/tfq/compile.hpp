@@ -26,8 +26,8 @@ struct CompileOptions {
 
 struct CompiledRequest {
   Target target = Target::export_request;
-  std::string name;       // the downloadFileName, or the source's stem when there is none
-  std::string body;       // the canonical JSON body, compact (one line, no trailing newline)
+  std::string name;         // the downloadFileName, or the source's stem when there is none
+  std::string body;         // the canonical JSON body, compact (one line, no trailing newline)
   std::string body_pretty;  // the same body, indented by 2 spaces, with a trailing newline
 };
 

@@ -4,13 +4,37 @@
 
 #include <algorithm>
 
-#include "json/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace tfq::json {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+std::string encode_utf8(std::uint32_t code_point) {
+  std::string out;
+  if (code_point < 0x80) {
+    out.push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+  return out;
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -21,20 +45,21 @@ int hex_value(char c) {
 
 class Reader {
  public:
-  Reader(const Source& source, std::size_t max_depth)
-      : text_(source.text()), max_depth_(max_depth) {}
+  Reader(const Source& source, std::size_t max_depth) : text_(source.text()), max_depth_(max_depth) {}
 
   ReadResult run() {
     ReadResult result;
-    if (const auto bad = first_invalid_utf8(text_)) {
-      result.diagnostics.push_back(make_diagnostic(Code::invalid_utf8, {*bad, *bad + 1}, "invalid UTF-8 byte"));
+    // Callers run validate_input first; this keeps the reader safe on its own.
+    if (const auto bad = static_cast<std::uint32_t>(utf8::first_invalid(text_)); bad < size()) {
+      result.diagnostics.push_back(make_diagnostic(Code::invalid_utf8, {bad, bad + 1}, "invalid UTF-8"));
       return result;
     }
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
     Value value;
     if (parse_value(value, 0)) {
       skip_space();
-      if (pos_ < text_.size()) fail(Code::json_syntax, "unexpected " + describe_here() + " after the JSON value");
+      if (pos_ < text_.size())
+        fail(Code::json_syntax, "unexpected " + describe_here() + " after the JSON value");
     }
     if (error_) {
       result.diagnostics.push_back(std::move(*error_));
@@ -61,7 +86,7 @@ class Reader {
   bool fail(Code code, std::string message) {
     return fail(code, std::move(message), {pos_, std::min(pos_ + char_length(), size())});
   }
-  std::uint32_t char_length() const { return at_end() ? 0 : utf8_length(static_cast<unsigned char>(text_[pos_])); }
+  std::uint32_t char_length() const { return at_end() ? 0 : utf8::decode(text_, pos_).length; }
 
   std::string describe_here() const {
     if (at_end()) return "end of input";
@@ -154,7 +179,8 @@ class Reader {
       const char c = text_[pos_];
       if (c == '"') break;
       if (static_cast<unsigned char>(c) < 0x20) {
-        return fail(Code::json_syntax, "control character in a string: write it as an escape such as \\n or \\u001f");
+        return fail(Code::json_syntax,
+                    "control character in a string: write it as an escape such as \\n or \\u001f");
       }
       if (c == '\\') {
         if (!parse_escape(value)) return false;
@@ -185,7 +211,8 @@ class Reader {
       case 't': simple = '\t'; break;
       case 'u': return parse_unicode_escape(value, begin);
       default:
-        return fail(Code::json_syntax, "invalid escape in a string", {begin, std::min(pos_ + char_length(), size())});
+        return fail(Code::json_syntax, "invalid escape in a string",
+                    {begin, std::min(pos_ + char_length(), size())});
     }
     ++pos_;
     value.text.push_back(simple);
@@ -198,7 +225,8 @@ class Reader {
     for (int i = 0; i < 4; ++i) {
       const int digit = hex_value(peek());
       if (digit < 0) {
-        return fail(Code::json_syntax, "expected 4 hex digits after \\u", {escape_begin, std::min(pos_ + 1, size())});
+        return fail(Code::json_syntax, "expected 4 hex digits after \\u",
+                    {escape_begin, std::min(pos_ + 1, size())});
       }
       code = code * 16 + static_cast<std::uint32_t>(digit);
       ++pos_;
@@ -216,14 +244,16 @@ class Reader {
     }
     if (code >= 0xD800 && code <= 0xDBFF) {
       if (!text_.substr(pos_).starts_with("\\u")) {
-        return fail(Code::json_syntax, "high surrogate not followed by a low surrogate escape", {begin, pos_});
+        return fail(Code::json_syntax, "high surrogate not followed by a low surrogate escape",
+                    {begin, pos_});
       }
       const std::uint32_t second = pos_;
       pos_ += 2;
       std::uint32_t low = 0;
       if (!read_hex4(second, low)) return false;
       if (low < 0xDC00 || low > 0xDFFF) {
-        return fail(Code::json_syntax, "high surrogate not followed by a low surrogate escape", {begin, pos_});
+        return fail(Code::json_syntax, "high surrogate not followed by a low surrogate escape",
+                    {begin, pos_});
       }
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
     }
@@ -244,10 +274,13 @@ class Reader {
       if (!parse_value(item, depth)) return false;
       skip_space();
       if (peek() == ']') return ++pos_, true;
-      if (peek() != ',') return fail(Code::json_syntax, "expected ',' or ']' after an array element, found " + describe_here());
+      if (peek() != ',')
+        return fail(Code::json_syntax,
+                    "expected ',' or ']' after an array element, found " + describe_here());
       const std::uint32_t comma = pos_++;
       skip_space();
-      if (peek() == ']') return fail(Code::json_syntax, "JSON does not allow a trailing comma", {comma, comma + 1});
+      if (peek() == ']')
+        return fail(Code::json_syntax, "JSON does not allow a trailing comma", {comma, comma + 1});
     }
   }
 
@@ -270,15 +303,19 @@ class Reader {
       member.key = std::move(key.text);
       member.key_range = {key.range.begin, pos_};
       skip_space();
-      if (peek() != ':') return fail(Code::json_syntax, "expected ':' after the key, found " + describe_here());
+      if (peek() != ':')
+        return fail(Code::json_syntax, "expected ':' after the key, found " + describe_here());
       ++pos_;
       if (!parse_value(member.value, depth)) return false;
       skip_space();
       if (peek() == '}') return ++pos_, true;
-      if (peek() != ',') return fail(Code::json_syntax, "expected ',' or '}' after an object member, found " + describe_here());
+      if (peek() != ',')
+        return fail(Code::json_syntax,
+                    "expected ',' or '}' after an object member, found " + describe_here());
       const std::uint32_t comma = pos_++;
       skip_space();
-      if (peek() == '}') return fail(Code::json_syntax, "JSON does not allow a trailing comma", {comma, comma + 1});
+      if (peek() == '}')
+        return fail(Code::json_syntax, "JSON does not allow a trailing comma", {comma, comma + 1});
     }
   }
 };
@@ -313,6 +350,8 @@ SourceRange source_range(const Value& string_value, SourceRange decoded) {
   return {begin, std::max(begin, end)};
 }
 
-ReadResult read(const Source& source, std::size_t max_depth) { return Reader(source, max_depth).run(); }
+ReadResult read(const Source& source, std::size_t max_depth) {
+  return Reader(source, max_depth).run();
+}
 
 }  // namespace tfq::json

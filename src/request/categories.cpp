@@ -11,7 +11,7 @@ namespace {
 
 // Older endpoints answer with these; requests must not use them.
 constexpr std::array<std::string_view, 3> kLegacyCategories = {"PRODUCT_CONSUMPTION", "CLOUD_CONSUMPTION",
-                                                                "CLOUD_PRODUCT_CONSUMPTION"};
+                                                               "CLOUD_PRODUCT_CONSUMPTION"};
 
 bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -23,8 +23,10 @@ std::vector<std::string> names_of(const RequestList& list) {
   return names;
 }
 
-void report_invalid_category(Context& context, const RequestItem& item, const std::vector<std::string>& known) {
-  const bool legacy = std::find(kLegacyCategories.begin(), kLegacyCategories.end(), item.name) != kLegacyCategories.end();
+void report_invalid_category(Context& context, const RequestItem& item,
+                             const std::vector<std::string>& known) {
+  const bool legacy =
+      std::find(kLegacyCategories.begin(), kLegacyCategories.end(), item.name) != kLegacyCategories.end();
   if (legacy) {
     auto& d = context.report(Code::legacy_category, item.range,
                              "legacy usage category '" + item.name + "' is not accepted in requests");
@@ -82,7 +84,8 @@ void check_category_values(Context& context) {
     }
     auto [it, inserted] = first_seen.emplace(item.name, item.range);
     if (inserted) return false;
-    auto& d = context.report(Code::duplicate_category, item.range, "usage category '" + item.name + "' is listed twice");
+    auto& d = context.report(Code::duplicate_category, item.range,
+                             "usage category '" + item.name + "' is listed twice");
     d.labels.push_back({it->second, "first listed here"});
     d.fixes.push_back(remove_item(item));
     return true;
@@ -97,7 +100,8 @@ void check_categories_cover(Context& context) {
     for (const auto& item : list->items) {
       const FieldInfo* info = context.catalog.find(item.name);
       if (!info || context.reported.contains(item.name) || item.name == "tokenPool") continue;
-      if (std::any_of(requested.begin(), requested.end(), [&](const auto& c) { return has_category(*info, c); })) {
+      if (std::any_of(requested.begin(), requested.end(),
+                      [&](const auto& c) { return has_category(*info, c); })) {
         continue;
       }
       auto& d = context.report(Code::name_not_in_categories, item.range,

@@ -10,12 +10,19 @@ namespace {
 
 enum class Truth : std::uint8_t { no, unknown, yes };
 
-Truth negate(Truth t) { return t == Truth::unknown ? t : (t == Truth::yes ? Truth::no : Truth::yes); }
-Truth truth(bool b) { return b ? Truth::yes : Truth::no; }
+Truth negate(Truth t) {
+  return t == Truth::unknown ? t : (t == Truth::yes ? Truth::no : Truth::yes);
+}
+Truth truth(bool b) {
+  return b ? Truth::yes : Truth::no;
+}
 
-bool is_category_field(const Operand& operand) { return operand.is_field() && operand.text == "usageCategory"; }
+bool is_category_field(const Operand& operand) {
+  return operand.is_field() && operand.text == "usageCategory";
+}
 
-// `usageCategory op 'X'` or `'X' op usageCategory`: the literal, or nullptr when the predicate is another one.
+// `usageCategory op 'X'` or `'X' op usageCategory`: the literal, or nullptr when the predicate is another
+// one.
 const Operand* category_literal(const Expr& e) {
   if (e.values.size() != 1) return nullptr;
   if (is_category_field(e.subject) && e.values[0].kind == Operand::Kind::string) return &e.values[0];
@@ -43,8 +50,8 @@ Truth evaluate(const Expr& e, std::string_view category) {
       return truth((category_literal(e)->text == category) == (e.op == CompareOp::eq));
     case ExprKind::in: {
       if (!is_category_in_list(e)) return Truth::unknown;
-      const bool member = std::any_of(e.values.begin(), e.values.end(),
-                                      [&](const Operand& v) { return v.text == category; });
+      const bool member =
+          std::any_of(e.values.begin(), e.values.end(), [&](const Operand& v) { return v.text == category; });
       return truth(member != e.negated);
     }
     case ExprKind::like:
@@ -71,7 +78,8 @@ void collect_constraints(const Expr& e, std::vector<SourceRange>& out) {
 
 }  // namespace
 
-std::vector<std::string> categories_where_allows(const Expr& where, const std::vector<std::string>& candidates,
+std::vector<std::string> categories_where_allows(const Expr& where,
+                                                 const std::vector<std::string>& candidates,
                                                  std::vector<SourceRange>* constraining) {
   std::vector<std::string> allowed;
   for (const auto& category : candidates) {

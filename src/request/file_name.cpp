@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "request/rules.hpp"
+#include "text/utf8.hpp"
 
 namespace tfq::rules {
 namespace {
@@ -15,22 +16,11 @@ bool ends_with_csv(std::string_view name) {
   return tail == ".csv";
 }
 
-// The code point starting at byte i of well-formed UTF-8.
-std::uint32_t code_point_at(std::string_view s, std::size_t i, std::size_t& length) {
-  const auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])); };
-  const std::uint32_t lead = b(0);
-  if (lead < 0x80 || i + 1 >= s.size()) return length = 1, lead;
-  if (lead < 0xE0) return length = 2, ((lead & 0x1F) << 6) | (b(1) & 0x3F);
-  if (lead < 0xF0 && i + 2 < s.size()) return length = 3, ((lead & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-  if (i + 3 < s.size()) {
-    return length = 4, ((lead & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-  }
-  return length = 1, lead;
+bool is_control(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
 
-bool is_control(std::uint32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
-
-std::string code_point_name(std::uint32_t c) {
+std::string code_point_name(char32_t c) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
   return buffer;
@@ -42,8 +32,9 @@ std::size_t check_characters(Context& context, const RequestItem& item, std::str
   bool separator_seen = false, control_seen = false;
   std::size_t characters = 0;
   for (std::size_t i = 0; i < name.size();) {
-    std::size_t length = 1;
-    const std::uint32_t c = code_point_at(name, i, length);
+    const utf8::Decoded decoded = utf8::decode(name, i);
+    const char32_t c = decoded.code_point;
+    const std::size_t length = decoded.length;
     if (characters == max_file_name_length) byte_at_limit = i;
     const SourceRange at = name_range(item, i, i + length);
     if ((c == '/' || c == '\\') && !separator_seen) {
@@ -70,7 +61,8 @@ void check_file_name(Context& context) {
   if (!request.download_file_name) return;
   RequestItem& item = *request.download_file_name;
   if (!context.is_export()) {
-    auto& d = context.report(Code::query_file_name, item.range, "a Query API request has no downloadFileName");
+    auto& d =
+        context.report(Code::query_file_name, item.range, "a Query API request has no downloadFileName");
     d.help = "remove INTO, or export the data: drop QUERY";
     d.fixes.push_back(remove_item(item));
     return;
@@ -78,15 +70,17 @@ void check_file_name(Context& context) {
   std::string name = item.name;
   const bool had_csv = ends_with_csv(name);
   if (had_csv) {
-    auto& d = context.report(Code::file_name_csv_extension, name_range(item, name.size() - 4, name.size()),
-                             "downloadFileName ends in '" + name.substr(name.size() - 4) + "', which is removed");
+    auto& d =
+        context.report(Code::file_name_csv_extension, name_range(item, name.size() - 4, name.size()),
+                       "downloadFileName ends in '" + name.substr(name.size() - 4) + "', which is removed");
     d.notes.push_back("the server appends .csv itself: 'x.csv' would come back as 'xcsv.csv'");
     if (!item.origins.empty()) d.fixes.push_back({name_range(item, name.size() - 4, name.size()), ""});
     name.resize(name.size() - 4);
   }
   if (name.empty()) {
-    context.report(Code::file_name_empty, item.range,
-                   had_csv ? "downloadFileName is empty once '.csv' is removed" : "downloadFileName is empty");
+    context.report(
+        Code::file_name_empty, item.range,
+        had_csv ? "downloadFileName is empty once '.csv' is removed" : "downloadFileName is empty");
     return;
   }
   std::size_t byte_at_limit = name.size();

@@ -21,7 +21,8 @@ void report_empty_list(Context& context, RequestList& list, std::string_view key
 }
 
 void report_unknown(Context& context, const RequestItem& item, std::string_view what) {
-  auto& d = context.report(Code::unknown_name, item.range, "unknown " + std::string(what) + " '" + item.name + "'");
+  auto& d =
+      context.report(Code::unknown_name, item.range, "unknown " + std::string(what) + " '" + item.name + "'");
   const std::string suggestion = closest_name(item.name, all_names(context.catalog));
   if (!suggestion.empty()) {
     d.help = "did you mean '" + suggestion + "'?";
@@ -37,8 +38,9 @@ void report_misplaced(Context& context, const RequestItem& item, bool is_metric,
                       bool& destination_added) {
   const std::string kind = is_metric ? "metric" : "field";
   const std::string key = is_metric ? "metrics" : "fields";
-  auto& d = context.report(is_metric ? Code::metric_under_fields : Code::field_under_metrics, item.range,
-                           "'" + item.name + "' is a " + kind + ", listed under " + (is_metric ? "fields" : "metrics"));
+  auto& d = context.report(
+      is_metric ? Code::metric_under_fields : Code::field_under_metrics, item.range,
+      "'" + item.name + "' is a " + kind + ", listed under " + (is_metric ? "fields" : "metrics"));
   d.help = "move it to " + key;
   d.fixes.push_back(remove_item(item));
   if (destination.present) {
@@ -98,10 +100,12 @@ void check_lists(Context& context) {
   }
   const bool one_list = request.notation == Notation::query_file;
   for (const auto& item : request.fields.items) {
-    if (!context.catalog.find(item.name)) report_unknown(context, item, one_list ? "field or metric" : "field");
+    if (!context.catalog.find(item.name))
+      report_unknown(context, item, one_list ? "field or metric" : "field");
   }
   for (const auto& item : request.metrics.items) {
-    if (!context.catalog.find(item.name)) report_unknown(context, item, one_list ? "field or metric" : "metric");
+    if (!context.catalog.find(item.name))
+      report_unknown(context, item, one_list ? "field or metric" : "metric");
   }
   sort_out_misplaced(context);
   remove_duplicates(context, request.fields);

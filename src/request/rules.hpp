@@ -22,17 +22,20 @@ struct Context {
 };
 
 // The rule groups, run in this order by apply_request_rules.
-void check_lists(Context& context);          // presence, names known, misplaced, duplicates
+void check_lists(Context& context);            // presence, names known, misplaced, duplicates
 void check_category_values(Context& context);  // usageCategory values valid, deduplicated
-void check_session_level(Context& context);  // session-level exports, the desktop list, the Query API
+void check_session_level(Context& context);    // session-level exports, the desktop list, the Query API
 void check_token_pool(Context& context);
-void check_categories_cover(Context& context);  // fields and the where clause against the requested categories
+void check_categories_cover(
+    Context& context);  // fields and the where clause against the requested categories
 void check_file_name(Context& context);
 
 // Names and text as a fix-it writes them in the request's notation.
 std::string spell_name(const Request& request, std::string_view name);
-// The text that adds a list: `, "metrics": ["a"]` in a JSON body, ` FROM A, B` for categories in a query file.
-std::string spell_new_list(const Request& request, std::string_view key, const std::vector<std::string>& names);
+// The text that adds a list: `, "metrics": ["a"]` in a JSON body, ` FROM A, B` for categories in a query
+// file.
+std::string spell_new_list(const Request& request, std::string_view key,
+                           const std::vector<std::string>& names);
 FixIt remove_item(const RequestItem& item);
 FixIt replace_item(const Request& request, const RequestItem& item, std::string_view name);
 FixIt replace_list(const Request& request, const RequestList& list, const std::vector<std::string>& names);
@@ -53,7 +56,8 @@ bool has_category(const FieldInfo& info, std::string_view category);
 // The requested categories for which the where clause can be true: it is evaluated in three-valued
 // logic with usageCategory set to each candidate and every other predicate unknown. `constraining`
 // receives the usageCategory predicates that decided it.
-std::vector<std::string> categories_where_allows(const Expr& where, const std::vector<std::string>& candidates,
+std::vector<std::string> categories_where_allows(const Expr& where,
+                                                 const std::vector<std::string>& candidates,
                                                  std::vector<SourceRange>* constraining = nullptr);
 
 }  // namespace tfq::rules

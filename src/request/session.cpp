@@ -14,13 +14,15 @@ namespace {
 // The export-request page: "the full set of fields and metrics available for export at a desktop
 // session level. Including any other fields or metrics ... will cause the request to be rejected."
 constexpr std::array<std::string_view, 27> kDesktopSessionFields = {
-    "usageMonth",     "usageDate",       "contractYear",   "productName",    "productLineCode",
-    "productVersion", "productFeatureCode", "userName",     "machineName",    "sessionStartDate",
-    "sessionEndDate", "licenseServerTimeZoneOffset", "chargedItemID", "chargeCategory", "licenseServerName",
-    "usageType",      "usageCategory",   "customField1",   "customField2",   "customField3",
-    "customField4",   "customField5",    "customField6",   "customField7",   "customField8",
-    "customField9",   "customField10"};
-constexpr std::array<std::string_view, 3> kDesktopSessionMetrics = {"tokensConsumed", "usageMinutes", "usageHours"};
+    "usageMonth",      "usageDate",        "contractYear",       "productName",
+    "productLineCode", "productVersion",   "productFeatureCode", "userName",
+    "machineName",     "sessionStartDate", "sessionEndDate",     "licenseServerTimeZoneOffset",
+    "chargedItemID",   "chargeCategory",   "licenseServerName",  "usageType",
+    "usageCategory",   "customField1",     "customField2",       "customField3",
+    "customField4",    "customField5",     "customField6",       "customField7",
+    "customField8",    "customField9",     "customField10"};
+constexpr std::array<std::string_view, 3> kDesktopSessionMetrics = {"tokensConsumed", "usageMinutes",
+                                                                    "usageHours"};
 
 template <std::size_t N>
 bool listed(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -52,20 +54,23 @@ void suggest_categories(Context& context, Diagnostic& d, bool needs_one_kind) {
   const Request& request = context.request;
   std::vector<std::string> candidates = known_categories(context.catalog);
   std::erase_if(candidates, [&](const std::string& category) {
-    return std::any_of(request.fields.items.begin(), request.fields.items.end(), [&](const RequestItem& item) {
-      const FieldInfo* info = context.catalog.find(item.name);
-      return info && !has_category(*info, category);
-    });
+    return std::any_of(request.fields.items.begin(), request.fields.items.end(),
+                       [&](const RequestItem& item) {
+                         const FieldInfo* info = context.catalog.find(item.name);
+                         return info && !has_category(*info, category);
+                       });
   });
   if (request.where) {
     std::vector<SourceRange> constraining;
     candidates = categories_where_allows(*request.where, candidates, &constraining);
     if (!constraining.empty()) {
-      d.notes.push_back("a usageCategory condition in the where clause does not count: the server needs the attribute");
+      d.notes.push_back(
+          "a usageCategory condition in the where clause does not count: the server needs the attribute");
       d.labels.push_back({constraining.front(), "this filter does not count"});
     }
   }
-  const std::string what = request.notation == Notation::query_file ? "a FROM clause" : "the usageCategory attribute";
+  const std::string what =
+      request.notation == Notation::query_file ? "a FROM clause" : "the usageCategory attribute";
   std::set<std::string_view> kinds;
   for (const auto& category : candidates) kinds.insert(category_kind(category));
   if (candidates.empty() || (needs_one_kind && kinds.size() > 1)) {
@@ -79,7 +84,8 @@ void suggest_categories(Context& context, Diagnostic& d, bool needs_one_kind) {
 
 void check_query_api(Context& context, const std::vector<const RequestItem*>& items) {
   const auto categories = requested_categories(context.request);
-  const bool product = categories.empty() || has(categories, "DESKTOP_PRODUCT") || has(categories, "CLOUD_PRODUCT");
+  const bool product =
+      categories.empty() || has(categories, "DESKTOP_PRODUCT") || has(categories, "CLOUD_PRODUCT");
   if (!product) return;
   for (const RequestItem* item : items) {
     auto& d = context.report(Code::query_session_field, item->range,
@@ -87,7 +93,7 @@ void check_query_api(Context& context, const std::vector<const RequestItem*>& it
                                  "' cannot be queried for DESKTOP_PRODUCT or CLOUD_PRODUCT, only exported");
     if (categories.empty()) d.notes.push_back("without a usageCategory list the query covers every category");
     d.help = context.request.notation == Notation::query_file ? "export it instead: drop QUERY"
-                                                               : "export it instead of querying it";
+                                                              : "export it instead of querying it";
     context.reported.insert(item->name);
   }
 }
@@ -119,8 +125,9 @@ void check_session_level(Context& context) {
   const Request& request = context.request;
   const auto categories = requested_categories(request);
   if (categories.empty()) {
-    auto& d = context.report(Code::session_without_category, items.front()->range,
-                             "session-level field '" + items.front()->name + "' needs the usageCategory attribute");
+    auto& d =
+        context.report(Code::session_without_category, items.front()->range,
+                       "session-level field '" + items.front()->name + "' needs the usageCategory attribute");
     suggest_categories(context, d, true);
     return;
   }

@@ -11,7 +11,8 @@ std::string spell_name(const Request& request, std::string_view name) {
   return nlohmann::json(std::string(name)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string spell_new_list(const Request& request, std::string_view key, const std::vector<std::string>& names) {
+std::string spell_new_list(const Request& request, std::string_view key,
+                           const std::vector<std::string>& names) {
   std::string list;
   for (const auto& name : names) {
     if (!list.empty()) list += ", ";
@@ -21,7 +22,9 @@ std::string spell_new_list(const Request& request, std::string_view key, const s
   return ", " + spell_name(request, key) + ": [" + list + "]";
 }
 
-FixIt remove_item(const RequestItem& item) { return {item.removal, ""}; }
+FixIt remove_item(const RequestItem& item) {
+  return {item.removal, ""};
+}
 
 FixIt replace_item(const Request& request, const RequestItem& item, std::string_view name) {
   return {item.range, spell_name(request, name)};
