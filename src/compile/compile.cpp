@@ -26,7 +26,7 @@ std::string stem_of(const std::string& name) {
 // A bare where clause: no request around it, so the result's body is the canonical clause itself.
 compile_detail::FrontEnd read_where_clause(const Source& source, const CompileOptions& options) {
   compile_detail::FrontEnd out;
-  ParseResult parsed = parse_where(source, parse_range(source), {.max_depth = options.max_depth});
+  ParseResult parsed = parse_where(source, parse_range(source), {.limits = options.limits});
   out.diagnostics = std::move(parsed.diagnostics);
   Statement& statement = out.statements.emplace_back();
   statement.is_request = false;
@@ -75,7 +75,7 @@ InputKind input_kind_for(std::string_view file_name) {
 CompileResult compile(const Source& source, InputKind kind, const CompileOptions& options) {
   const Catalog& catalog = options.catalog ? *options.catalog : Catalog::builtin();
   CompileResult result;
-  result.diagnostics = validate_input(source);
+  result.diagnostics = validate_input(source, options.limits);
   if (has_errors(result.diagnostics)) return result;
 
   compile_detail::FrontEnd front = kind == InputKind::json_body    ? compile_detail::read_json_body(source, options)

@@ -144,7 +144,7 @@ class BodyReader {
       return wrong_type(value, "where takes a string");
     }
     const Source where_source(source_.name(), value.text);
-    ParseResult parsed = parse_where(where_source, {.max_depth = options_.max_depth, .allow_parameters = false});
+    ParseResult parsed = parse_where(where_source, {.limits = options_.limits, .allow_parameters = false});
     const auto to_file = [&](SourceRange r) { return json::source_range(value, r); };
     for (auto& d : parsed.diagnostics) out_.diagnostics.push_back(map_diagnostic(std::move(d), to_file));
     if (parsed.expr) {

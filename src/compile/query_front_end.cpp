@@ -63,7 +63,7 @@ void read_into(const Source& source, const query::Statement& written, ParameterB
 
 void read_where(const Source& source, const query::Statement& written, const CompileOptions& options,
                 ParameterBinder& binder, Statement& statement, std::vector<Diagnostic>& diagnostics) {
-  ParseResult parsed = parse_where(source, written.where, {.max_depth = options.max_depth, .allow_parameters = true});
+  ParseResult parsed = parse_where(source, written.where, {.limits = options.limits, .allow_parameters = true});
   diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
   if (!parsed.expr || has_errors(parsed.diagnostics) || !binder.bind(*parsed.expr, diagnostics)) {
     statement.failed = true;
@@ -76,7 +76,7 @@ void read_where(const Source& source, const query::Statement& written, const Com
 
 FrontEnd read_query_file(const Source& source, const CompileOptions& options, const Catalog& catalog) {
   FrontEnd out;
-  query::ParsedFile parsed = query::parse_query_file(source, options.max_depth);
+  query::ParsedFile parsed = query::parse_query_file(source, options.limits);
   out.diagnostics = std::move(parsed.diagnostics);
   if (!parsed.file) return out;
   if (parsed.file->statements.empty()) {

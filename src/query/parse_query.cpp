@@ -240,11 +240,11 @@ SourceRange trim_end(const Source& source, const File& file, SourceRange range) 
   return range;
 }
 
-ParsedFile parse_query_file(const Source& source, std::size_t max_depth) {
+ParsedFile parse_query_file(const Source& source, const Limits& limits) {
   ParsedFile result;
   const std::string& text = source.text();
   const SourceRange within = parse_range(source);
-  State state{source, max_depth, {}, {}, {}};
+  State state{source, limits.max_depth, {}, {}, {}};
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + within.begin, text.data() + within.end,
                                                      source.name());
   try {
@@ -253,7 +253,7 @@ ParsedFile parse_query_file(const Source& source, std::size_t max_depth) {
     if (failure.in_where) {
       // The same clause, parsed on its own: its syntax error reads exactly as parse_where words it.
       ParseResult where = parse_where(source, {failure.where_begin, within.end},
-                                      {.max_depth = max_depth, .allow_parameters = true});
+                                      {.limits = limits, .allow_parameters = true});
       if (has_errors(where.diagnostics)) {
         result.diagnostics = std::move(where.diagnostics);
         return result;

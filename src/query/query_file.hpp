@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tfq/diagnostic.hpp"
+#include "tfq/limits.hpp"
 #include "tfq/request.hpp"
 #include "tfq/source.hpp"
 
@@ -52,8 +53,9 @@ struct ParsedFile {
 };
 
 // Parses a whole query file (a leading byte order mark is skipped). A syntax error in a WHERE clause is
-// reported exactly as parse_where reports it. Never throws for bad input; nesting is bounded by max_depth.
-ParsedFile parse_query_file(const Source& source, std::size_t max_depth);
+// reported exactly as parse_where reports it. Never throws for bad input; nesting is bounded by limits.max_depth,
+// statements by limits.max_statements.
+ParsedFile parse_query_file(const Source& source, const Limits& limits);
 
 // The range without the space and comments at its end.
 SourceRange trim_end(const Source& source, const File& file, SourceRange range);
