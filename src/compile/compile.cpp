@@ -35,6 +35,18 @@ compile_detail::FrontEnd read_where_clause(const Source& source, const CompileOp
   return out;
 }
 
+void enforce_field_limit(Statement& statement, const Limits& limits, std::vector<Diagnostic>& diagnostics) {
+  const Request& request = statement.request;
+  if (request.fields.items.size() + request.metrics.items.size() <= limits.max_fields) return;
+  const SourceRange at = request.fields.present ? request.fields.range : request.metrics.range;
+  auto& d = diagnostics.emplace_back(make_diagnostic(
+      Code::too_many_fields, at,
+      "request names more than " + std::to_string(limits.max_fields) + " fields and metrics (the limit)"));
+  d.help = "raise the limit with --max-fields";
+  statement.failed = true;
+  statement.complete = false;
+}
+
 void name_requests(std::vector<CompiledRequest>& requests, const std::vector<Request>& finished,
                    const Source& source) {
   const std::string stem = stem_of(source.name());
@@ -85,6 +97,7 @@ CompileResult compile(const Source& source, InputKind kind, const CompileOptions
   diagnostics.insert(diagnostics.end(), front.diagnostics.begin(), front.diagnostics.end());
   std::vector<Request> finished;
   for (Statement& statement : front.statements) {
+    enforce_field_limit(statement, options.limits, diagnostics);
     const bool bare_where = !statement.is_request;
     std::optional<Request> request = compile_detail::finish_statement(statement, catalog, diagnostics);
     if (!request) continue;

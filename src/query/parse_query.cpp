@@ -19,6 +19,7 @@ namespace q = tfq::grammar::query;
 struct State {
   const Source& source;
   std::size_t max_depth;
+  std::size_t max_statements;
   File file;
   Statement current;
   std::map<std::uint32_t, SourceRange> comments;  // by offset: a comment may be matched more than once
@@ -36,7 +37,9 @@ struct State {
 // Thrown by the control at a commit point; caught in parse_query_file.
 struct Failure {
   std::uint32_t at = 0;
-  g::error_entry entry;
+  Code code = Code::query_syntax;
+  std::string message;
+  const char* help = nullptr;
   bool in_where = false;
   std::uint32_t where_begin = 0;
 };
@@ -96,8 +99,9 @@ struct action<q::select_item> {
 template <>
 struct action<q::from_keyword> {
   template <class Input>
-  static void apply(const Input&, State& s) {
+  static void apply(const Input& in, State& s) {
     s.current.has_from = true;
+    s.current.from_keyword = identifier_range(s, s.range(in));
   }
 };
 template <>
@@ -172,6 +176,11 @@ struct action<q::statement> {
   template <class Input>
   static void apply(const Input& in, State& s) {
     s.current.range.end = s.offset(in.end());
+    if (s.file.statements.size() == s.max_statements) {
+      throw Failure{s.current.range.begin, Code::too_many_statements,
+                    "query file has more than " + std::to_string(s.max_statements) + " statements (the limit)",
+                    "split the file, or raise the limit with --max-statements"};
+    }
     s.file.statements.push_back(std::move(s.current));
     s.current = Statement{};
   }
@@ -186,7 +195,8 @@ struct control : pegtl::normal<Rule> {
   [[noreturn]] static void raise(const Input& in, State& s) {
     static_assert(g::error<Rule>.message != nullptr,
                   "a commit point without a message in where_errors.hpp or query_errors.hpp");
-    throw Failure{s.offset(in.current()), g::error<Rule>, s.in_where, s.where_begin};
+    constexpr g::error_entry entry = g::error<Rule>;
+    throw Failure{s.offset(in.current()), entry.code, entry.message, entry.help, s.in_where, s.where_begin};
   }
 
   template <class Input>
@@ -198,7 +208,7 @@ struct control : pegtl::normal<Rule> {
     if constexpr (counts_depth<Rule>) {
       // One more than parse_where allows: it is the one that reports the limit.
       if (++s.depth > s.max_depth + 1) {
-        throw Failure{s.offset(in.current()), {Code::nesting_too_deep, "expression nested too deeply", nullptr},
+        throw Failure{s.offset(in.current()), Code::nesting_too_deep, "expression nested too deeply", nullptr,
                       true, s.where_begin};
       }
     }
@@ -218,8 +228,8 @@ struct control : pegtl::normal<Rule> {
 };
 
 Diagnostic diagnostic_from(const Failure& failure) {
-  Diagnostic d = make_diagnostic(failure.entry.code, {failure.at, failure.at}, failure.entry.message);
-  if (failure.entry.help) d.help = failure.entry.help;
+  Diagnostic d = make_diagnostic(failure.code, {failure.at, failure.at}, failure.message);
+  if (failure.help) d.help = failure.help;
   return d;
 }
 
@@ -244,7 +254,7 @@ ParsedFile parse_query_file(const Source& source, const Limits& limits) {
   ParsedFile result;
   const std::string& text = source.text();
   const SourceRange within = parse_range(source);
-  State state{source, limits.max_depth, {}, {}, {}};
+  State state{source, limits.max_depth, limits.max_statements, {}, {}, {}};
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + within.begin, text.data() + within.end,
                                                      source.name());
   try {

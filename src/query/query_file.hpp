@@ -34,6 +34,7 @@ struct Statement {
   SourceRange range;            // the first keyword to the end of the last clause's last token
   std::vector<Name> select;
   bool has_from = false;
+  SourceRange from_keyword;
   std::vector<Name> from;
   bool has_where = false;
   SourceRange where;          // the clause after WHERE, as where_expr matched it (trailing space included)
