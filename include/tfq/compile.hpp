@@ -22,6 +22,9 @@ InputKind input_kind_for(std::string_view file_name);
 struct CompileOptions {
   const Catalog* catalog = nullptr;               // nullptr: Catalog::builtin()
   std::map<std::string, std::string> parameters;  // --param name=value for :name in .tfq files
+  // true (compile): a parameter without a value is an error. false (lint): it is left as a placeholder,
+  // the clause is checked around it, and its statement yields no body (and no error for that reason).
+  bool require_parameters = true;
   Limits limits;                                  // every cap applies
 };
 

@@ -19,6 +19,9 @@ struct Statement {
   // clause is still checked, but the request rules would only report the consequences.
   bool complete = true;
   bool is_request = true;  // false for a bare where clause: there is no request to apply rules to
+  // Unbound parameters left in place (tfq lint): the where clause is checked around them, never
+  // optimized, and the statement yields no body.
+  bool placeholders = false;
 };
 
 struct FrontEnd {

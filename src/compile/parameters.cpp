@@ -45,6 +45,10 @@ const std::string* ParameterBinder::value_of(const std::string& name, SourceRang
 
 bool ParameterBinder::bind_operand(Operand& operand, const Operand* field, std::vector<Diagnostic>& diagnostics) {
   if (operand.kind != Operand::Kind::parameter) return true;
+  if (!required_ && !values_.contains(operand.text)) {
+    placeholders_ = true;
+    return true;
+  }
   const std::string* value = value_of(operand.text, operand.range, diagnostics);
   if (!value) return false;
   const FieldInfo* info = field ? catalog_.find(field->text) : nullptr;
@@ -69,6 +73,11 @@ bool ParameterBinder::bind_operand(Operand& operand, const Operand* field, std::
 }
 
 bool ParameterBinder::bind(Expr& expr, std::vector<Diagnostic>& diagnostics) {
+  placeholders_ = false;
+  return bind_all(expr, diagnostics);
+}
+
+bool ParameterBinder::bind_all(Expr& expr, std::vector<Diagnostic>& diagnostics) {
   bool ok = true;
   const Operand* field = field_of(expr);
   // A copy: binding may not change the field operand itself, but bind_operand rewrites operands in place.
@@ -76,7 +85,7 @@ bool ParameterBinder::bind(Expr& expr, std::vector<Diagnostic>& diagnostics) {
   const Operand* field_ptr = field ? &field_copy : nullptr;
   ok = bind_operand(expr.subject, field_ptr, diagnostics) && ok;
   for (auto& value : expr.values) ok = bind_operand(value, field_ptr, diagnostics) && ok;
-  for (auto& child : expr.children) ok = bind(child, diagnostics) && ok;
+  for (auto& child : expr.children) ok = bind_all(child, diagnostics) && ok;
   return ok;
 }
 

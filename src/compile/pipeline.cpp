@@ -24,10 +24,11 @@ std::optional<Request> finish_statement(Statement& statement, const Catalog& cat
   const std::size_t first = diagnostics.size();
   Request& request = statement.request;
   if (statement.where) {
-    std::vector<Diagnostic> checked = check_where(*statement.where, catalog);
+    std::vector<Diagnostic> checked =
+        check_where(*statement.where, catalog, {.allow_parameters = statement.placeholders});
     const bool check_failed = has_errors(checked);
     append_where_diagnostics(std::move(checked), request, diagnostics);
-    if (!check_failed) {
+    if (!check_failed && !statement.placeholders) {
       OptimizeResult optimized = optimize_where(*statement.where, catalog);
       append_where_diagnostics(std::move(optimized.diagnostics), request, diagnostics);
       if (optimized.outcome == Outcome::clause) request.canonical_where = std::move(optimized.where);
@@ -39,7 +40,7 @@ std::optional<Request> finish_statement(Statement& statement, const Catalog& cat
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
   }
-  const bool failed = !statement.complete || statement.failed ||
+  const bool failed = !statement.complete || statement.failed || statement.placeholders ||
                       has_errors(std::span<const Diagnostic>(diagnostics).subspan(first));
   if (failed) return std::nullopt;
   return std::move(request);

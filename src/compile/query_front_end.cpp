@@ -44,13 +44,18 @@ void read_from(const query::Statement& written, Request& request) {
   list.append_at = {list.range.end, list.range.end};
 }
 
-void read_into(const Source& source, const query::Statement& written, ParameterBinder& binder,
+void read_into(const Source& source, const query::Statement& written, const CompileOptions& options,
+               ParameterBinder& binder,
                Statement& statement, std::vector<Diagnostic>& diagnostics) {
   const query::FileName& into = *written.into;
   RequestItem item{into.text, into.range, written.into_clause, into.origins};
   // Removing INTO takes the space before it too.
   while (item.removal.begin > 0 && source.text()[item.removal.begin - 1] == ' ') --item.removal.begin;
   if (into.parameter) {
+    if (!options.require_parameters && !options.parameters.contains(into.text)) {
+      statement.placeholders = true;  // checked as far as it can be; no body
+      return;
+    }
     const std::string* value = binder.value_of(into.text, into.range, diagnostics);
     if (!value) {
       statement.failed = true;
@@ -69,6 +74,7 @@ void read_where(const Source& source, const query::Statement& written, const Com
     statement.failed = true;
     return;
   }
+  statement.placeholders = statement.placeholders || binder.left_placeholders();
   statement.where = std::move(parsed.expr);
 }
 
@@ -85,7 +91,7 @@ FrontEnd read_query_file(const Source& source, const CompileOptions& options, co
     d.help = "write a statement such as SELECT userName, tokensConsumed FROM DESKTOP_PRODUCT";
     return out;
   }
-  ParameterBinder binder(options.parameters, catalog);
+  ParameterBinder binder(options.parameters, catalog, options.require_parameters);
   for (const query::Statement& written : parsed.file->statements) {
     Statement& statement = out.statements.emplace_back();
     Request& request = statement.request;
@@ -94,7 +100,7 @@ FrontEnd read_query_file(const Source& source, const CompileOptions& options, co
     request.range = written.range;
     read_select(written, catalog, request);
     read_from(written, request);
-    if (written.into) read_into(source, written, binder, statement, out.diagnostics);
+    if (written.into) read_into(source, written, options, binder, statement, out.diagnostics);
     if (written.has_where) read_where(source, written, options, binder, statement, out.diagnostics);
   }
   binder.report_unused(out.diagnostics);
