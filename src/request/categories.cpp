@@ -80,6 +80,7 @@ void check_category_values(Context& context) {
   std::erase_if(list.items, [&](const RequestItem& item) {
     if (!contains(known, item.name)) {
       report_invalid_category(context, item, known);
+      context.categories_invalid = true;
       return true;
     }
     auto [it, inserted] = first_seen.emplace(item.name, item.range);
@@ -95,7 +96,7 @@ void check_category_values(Context& context) {
 void check_categories_cover(Context& context) {
   const Request& request = context.request;
   const auto requested = names_of(request.categories);
-  if (requested.empty()) return;
+  if (requested.empty() || context.categories_invalid) return;
   for (const RequestList* list : {&request.fields, &request.metrics}) {
     for (const auto& item : list->items) {
       const FieldInfo* info = context.catalog.find(item.name);

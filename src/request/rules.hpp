@@ -16,6 +16,8 @@ struct Context {
   std::vector<Diagnostic>& diagnostics;
   // Fields and metrics already reported by a more specific rule, so that each gets one error.
   std::set<std::string, std::less<>> reported;
+  // The usageCategory list held invalid values (reported): rules that depend on it would only guess.
+  bool categories_invalid = false;
 
   Diagnostic& report(Code code, SourceRange range, std::string message);
   bool is_export() const { return request.target == Target::export_request; }

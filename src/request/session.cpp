@@ -120,7 +120,7 @@ void check_desktop_names(Context& context) {
 
 void check_session_level(Context& context) {
   const auto items = session_fields(context);
-  if (items.empty()) return;
+  if (items.empty() || context.categories_invalid) return;
   if (!context.is_export()) return check_query_api(context, items);
   const Request& request = context.request;
   const auto categories = requested_categories(request);

@@ -20,6 +20,7 @@ void collect_token_pool_operands(const Expr& e, std::vector<SourceRange>& out) {
 void check_token_pool(Context& context) {
   const Request& request = context.request;
   const auto& categories = request.categories.items;
+  if (context.categories_invalid) return;
   if (categories.size() == 1 && categories.front().name == "MANUAL_ADJUSTMENT") return;
   std::vector<SourceRange> uses;
   for (const auto& item : request.fields.items) {
