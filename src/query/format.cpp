@@ -69,19 +69,23 @@ class Formatter {
     for (std::size_t i = 0; i < file_.statements.size(); ++i) {
       const query::Statement& s = file_.statements[i];
       if (i > 0) out_ += "\n";
-      // Each clause with the offset where it starts; the comments up to the next clause's start go above it.
+      // Each clause with the end of its last token. A comment goes above the first clause that ends after
+      // it, so printing it there puts it in front of that clause again: formatting is idempotent.
       std::vector<std::pair<std::uint32_t, std::string>> clauses;
       const std::string target = s.target_written ? (s.target == Target::query ? "QUERY " : "EXPORT ") : "";
-      clauses.emplace_back(s.range.begin, target + name_list("SELECT", s.select));
-      if (s.has_from) clauses.emplace_back(s.from_keyword.begin, name_list("FROM", s.from));
-      if (s.has_where) clauses.emplace_back(s.where_keyword.begin, where_lines(wheres_[where_index++]));
+      clauses.emplace_back(s.select.back().range.end, target + name_list("SELECT", s.select));
+      if (s.has_from) clauses.emplace_back(s.from.back().range.end, name_list("FROM", s.from));
+      if (s.has_where) {
+        const SourceRange where = query::trim_end(source_, file_, s.where);
+        clauses.emplace_back(where.end, where_lines(wheres_[where_index++]));
+      }
       if (s.into) {
         const std::string name = s.into->parameter ? ":" + s.into->text : quote_string(s.into->text);
-        clauses.emplace_back(s.into_clause.begin, "INTO " + name);
+        clauses.emplace_back(s.into_clause.end, "INTO " + name);
       }
       for (std::size_t k = 0; k < clauses.size(); ++k) {
         if (k > 0) out_ += "\n";
-        comments_before(k + 1 < clauses.size() ? clauses[k + 1].first : s.range.end);
+        comments_before(clauses[k].first);
         out_ += clauses[k].second;
       }
       out_ += ";\n";
