@@ -26,7 +26,8 @@ std::string stem_of(const std::string& name) {
 // A bare where clause: no request around it, so the result's body is the canonical clause itself.
 compile_detail::FrontEnd read_where_clause(const Source& source, const CompileOptions& options) {
   compile_detail::FrontEnd out;
-  ParseResult parsed = parse_where(source, parse_range(source), {.limits = options.limits});
+  ParseResult parsed =
+      parse_where(source, parse_range(source), {.limits = options.limits, .allow_parameters = false});
   out.diagnostics = std::move(parsed.diagnostics);
   Statement& statement = out.statements.emplace_back();
   statement.is_request = false;
@@ -60,8 +61,8 @@ void name_requests(std::vector<CompiledRequest>& requests, const std::vector<Req
 }
 
 // Several statements of one file may not share an output name: `--out-dir` writes one file per name.
-void report_duplicate_names(const std::vector<CompiledRequest>& requests, const std::vector<Request>& finished,
-                            std::vector<Diagnostic>& diagnostics) {
+void report_duplicate_names(const std::vector<CompiledRequest>& requests,
+                            const std::vector<Request>& finished, std::vector<Diagnostic>& diagnostics) {
   std::map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     auto [it, inserted] = first.emplace(requests[i].name, i);
@@ -69,8 +70,9 @@ void report_duplicate_names(const std::vector<CompiledRequest>& requests, const 
     const auto where = [&](std::size_t k) {
       return finished[k].download_file_name ? finished[k].download_file_name->range : finished[k].range;
     };
-    auto& d = diagnostics.emplace_back(make_diagnostic(
-        Code::duplicate_output_name, where(i), "another statement already writes '" + requests[i].name + "'"));
+    auto& d = diagnostics.emplace_back(
+        make_diagnostic(Code::duplicate_output_name, where(i),
+                        "another statement already writes '" + requests[i].name + "'"));
     d.labels.push_back({where(it->second), "first written here"});
     d.help = "give each statement its own INTO name";
   }
@@ -90,9 +92,10 @@ CompileResult compile(const Source& source, InputKind kind, const CompileOptions
   result.diagnostics = validate_input(source, options.limits);
   if (has_errors(result.diagnostics)) return result;
 
-  compile_detail::FrontEnd front = kind == InputKind::json_body    ? compile_detail::read_json_body(source, options)
-                                   : kind == InputKind::query_file ? compile_detail::read_query_file(source, options, catalog)
-                                                                   : read_where_clause(source, options);
+  compile_detail::FrontEnd front =
+      kind == InputKind::json_body    ? compile_detail::read_json_body(source, options)
+      : kind == InputKind::query_file ? compile_detail::read_query_file(source, options, catalog)
+                                      : read_where_clause(source, options);
   std::vector<Diagnostic>& diagnostics = result.diagnostics;
   diagnostics.insert(diagnostics.end(), front.diagnostics.begin(), front.diagnostics.end());
   std::vector<Request> finished;

@@ -18,7 +18,9 @@ using json::Value;
 constexpr std::array<std::string_view, 5> kKeys = {"fields", "metrics", "usageCategory", "where",
                                                    "downloadFileName"};
 
-RequestItem item_of(const Value& value) { return {value.text, value.range, value.range, value.origins}; }
+RequestItem item_of(const Value& value) {
+  return {value.text, value.range, value.range, value.origins};
+}
 
 // Removing an item takes one comma with it: the one before it, or after the first item the one after it.
 void set_removals(RequestList& list) {
@@ -55,7 +57,8 @@ class BodyReader {
     for (const auto& member : root.members) {
       if (!known_key(member)) continue;
       if (auto [it, inserted] = seen.emplace(member.key, member.key_range); !inserted) {
-        auto& d = report(Code::json_duplicate_key, member.key_range, "key '" + member.key + "' is given twice");
+        auto& d =
+            report(Code::json_duplicate_key, member.key_range, "key '" + member.key + "' is given twice");
         d.labels.push_back({it->second, "first given here"});
         d.help = "keep one of them";
         continue;
@@ -74,7 +77,8 @@ class BodyReader {
   }
 
   void wrong_type(const Value& value, std::string expected) {
-    report(Code::json_wrong_type, value.range, expected + ", found " + std::string(json::to_string(value.kind)));
+    report(Code::json_wrong_type, value.range,
+           expected + ", found " + std::string(json::to_string(value.kind)));
   }
 
   bool known_key(const json::Member& member) {
@@ -85,7 +89,8 @@ class BodyReader {
       d.help = "did you mean '" + suggestion + "'?";
       d.fixes.push_back({member.key_range, "\"" + suggestion + "\""});
     } else {
-      d.notes.push_back("a request body has the keys fields, metrics, usageCategory, where and downloadFileName");
+      d.notes.push_back(
+          "a request body has the keys fields, metrics, usageCategory, where and downloadFileName");
     }
     return false;
   }
@@ -110,12 +115,14 @@ class BodyReader {
   bool read_list(const json::Member& member, RequestList& list) {
     const Value& value = member.value;
     if (value.kind != Value::Kind::array) {
-      auto& d = report(Code::json_wrong_type, value.range,
-                       "'" + member.key + "' takes an array of names, found " + std::string(json::to_string(value.kind)));
+      auto& d = report(
+          Code::json_wrong_type, value.range,
+          "'" + member.key + "' takes an array of names, found " + std::string(json::to_string(value.kind)));
       if (value.kind == Value::Kind::string) {
         d.help = "put the name in an array";
-        d.fixes.push_back({value.range, "[" + std::string(source_.text().substr(value.range.begin,
-                                                                                value.range.end - value.range.begin)) +
+        d.fixes.push_back({value.range, "[" +
+                                            std::string(source_.text().substr(
+                                                value.range.begin, value.range.end - value.range.begin)) +
                                             "]"});
       }
       return false;
@@ -128,7 +135,8 @@ class BodyReader {
     for (const Value& element : value.items) {
       if (element.kind != Value::Kind::string) {
         report(Code::json_wrong_type, element.range,
-               "'" + member.key + "' holds names as strings, found " + std::string(json::to_string(element.kind)));
+               "'" + member.key + "' holds names as strings, found " +
+                   std::string(json::to_string(element.kind)));
         ok = false;
         continue;
       }

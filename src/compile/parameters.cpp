@@ -43,7 +43,8 @@ const std::string* ParameterBinder::value_of(const std::string& name, SourceRang
   return &it->second;
 }
 
-bool ParameterBinder::bind_operand(Operand& operand, const Operand* field, std::vector<Diagnostic>& diagnostics) {
+bool ParameterBinder::bind_operand(Operand& operand, const Operand* field,
+                                   std::vector<Diagnostic>& diagnostics) {
   if (operand.kind != Operand::Kind::parameter) return true;
   if (!required_ && !values_.contains(operand.text)) {
     placeholders_ = true;
@@ -55,10 +56,10 @@ bool ParameterBinder::bind_operand(Operand& operand, const Operand* field, std::
   if (info && info->type == FieldType::integer) {
     std::int64_t number = 0;
     if (!parse_integer(*value, number)) {
-      auto& d = diagnostics.emplace_back(make_diagnostic(
-          Code::parameter_bad_value, operand.range,
-          "parameter ':" + operand.text + "' is compared with the integer field '" + info->name +
-              "', but its value '" + *value + "' is not an integer"));
+      auto& d = diagnostics.emplace_back(
+          make_diagnostic(Code::parameter_bad_value, operand.range,
+                          "parameter ':" + operand.text + "' is compared with the integer field '" +
+                              info->name + "', but its value '" + *value + "' is not an integer"));
       d.help = "bind it to a whole number, such as --param " + operand.text + "=1";
       return false;
     }

@@ -45,8 +45,7 @@ void read_from(const query::Statement& written, Request& request) {
 }
 
 void read_into(const Source& source, const query::Statement& written, const CompileOptions& options,
-               ParameterBinder& binder,
-               Statement& statement, std::vector<Diagnostic>& diagnostics) {
+               ParameterBinder& binder, Statement& statement, std::vector<Diagnostic>& diagnostics) {
   const query::FileName& into = *written.into;
   RequestItem item{into.text, into.range, written.into_clause, into.origins};
   // Removing INTO takes the space before it too.
@@ -68,7 +67,8 @@ void read_into(const Source& source, const query::Statement& written, const Comp
 
 void read_where(const Source& source, const query::Statement& written, const CompileOptions& options,
                 ParameterBinder& binder, Statement& statement, std::vector<Diagnostic>& diagnostics) {
-  ParseResult parsed = parse_where(source, written.where, {.limits = options.limits, .allow_parameters = true});
+  ParseResult parsed =
+      parse_where(source, written.where, {.limits = options.limits, .allow_parameters = true});
   diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
   if (!parsed.expr || has_errors(parsed.diagnostics) || !binder.bind(*parsed.expr, diagnostics)) {
     statement.failed = true;

@@ -21,7 +21,8 @@ std::string_view text_of(const Source& source, SourceRange range) {
 // A comment's text without trailing blanks (and the \r of a CRLF line).
 std::string trimmed_comment(const Source& source, SourceRange range) {
   std::string_view text = text_of(source, range);
-  while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
   return std::string(text);
 }
 
@@ -119,7 +120,8 @@ struct Parsed {
 };
 
 // The file and its where clauses, or the diagnostics of the first error.
-std::optional<Parsed> parse_all(const Source& source, const Limits& limits, std::vector<Diagnostic>& diagnostics) {
+std::optional<Parsed> parse_all(const Source& source, const Limits& limits,
+                                std::vector<Diagnostic>& diagnostics) {
   query::ParsedFile parsed = query::parse_query_file(source, limits);
   diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
   if (!parsed.file) return std::nullopt;
@@ -140,8 +142,9 @@ bool same_names(const std::vector<query::Name>& a, const std::vector<query::Name
 }
 
 bool same_statement(const query::Statement& a, const query::Statement& b) {
-  const bool same_into = a.into.has_value() == b.into.has_value() &&
-                         (!a.into || (a.into->parameter == b.into->parameter && a.into->text == b.into->text));
+  const bool same_into =
+      a.into.has_value() == b.into.has_value() &&
+      (!a.into || (a.into->parameter == b.into->parameter && a.into->text == b.into->text));
   return a.target == b.target && a.target_written == b.target_written && same_names(a.select, b.select) &&
          a.has_from == b.has_from && same_names(a.from, b.from) && a.has_where == b.has_where && same_into;
 }
@@ -159,7 +162,8 @@ bool same_meaning(const Source& before_source, const Parsed& before, const Sourc
     if (!same_structure(before.wheres[i], after.wheres[i])) return false;
   }
   for (std::size_t i = 0; i < a.comments.size(); ++i) {
-    if (trimmed_comment(before_source, a.comments[i]) != trimmed_comment(after_source, b.comments[i])) return false;
+    if (trimmed_comment(before_source, a.comments[i]) != trimmed_comment(after_source, b.comments[i]))
+      return false;
   }
   return true;
 }
@@ -178,9 +182,10 @@ FormatResult format_query_file(const Source& source, const Limits& limits) {
   const std::optional<Parsed> after = parse_all(formatted, limits, ignored);
   if (!after || !same_meaning(source, *before, formatted, *after)) {
     // A bug in the formatter, never in the file: refuse rather than write something else.
-    result.diagnostics.push_back(make_diagnostic(Code::query_syntax, {0, 0},
-                                                 "internal error: the canonical layout would change this file's "
-                                                 "meaning, so it is left as it is; please report it"));
+    result.diagnostics.push_back(
+        make_diagnostic(Code::query_syntax, {0, 0},
+                        "internal error: the canonical layout would change this file's "
+                        "meaning, so it is left as it is; please report it"));
     return result;
   }
   result.text = std::move(text);

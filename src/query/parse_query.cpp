@@ -5,6 +5,7 @@
 #include <map>
 
 #include "grammar/query_errors.hpp"
+#include "parse/where_builder.hpp"
 #include "query/query_file.hpp"
 #include "tfq/input.hpp"
 #include "tfq/parse.hpp"
@@ -26,6 +27,8 @@ struct State {
   std::size_t depth = 0;
   bool in_where = false;
   std::uint32_t where_begin = 0;
+  std::uint32_t string_begin = 0;   // the last string literal's opening quote
+  std::uint32_t comment_begin = 0;  // the last block comment's /*
 
   std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - source.text().data()); }
   template <class Input>
@@ -36,7 +39,7 @@ struct State {
 
 // Thrown by the control at a commit point; caught in parse_query_file.
 struct Failure {
-  std::uint32_t at = 0;
+  SourceRange at;
   Code code = Code::query_syntax;
   std::string message;
   const char* help = nullptr;
@@ -48,7 +51,8 @@ struct Failure {
 SourceRange identifier_range(const State& s, SourceRange matched) {
   const std::string& text = s.source.text();
   std::uint32_t end = matched.begin;
-  while (end < matched.end && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+  while (end < matched.end && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'))
+    ++end;
   return {matched.begin, end};
 }
 
@@ -64,6 +68,21 @@ struct action<g::line_comment> {
 };
 template <>
 struct action<g::block_comment> : action<g::line_comment> {};
+
+template <>
+struct action<g::string_open> {
+  template <class Input>
+  static void apply(const Input& in, State& s) {
+    s.string_begin = s.offset(in.begin());
+  }
+};
+template <>
+struct action<g::block_comment_open> {
+  template <class Input>
+  static void apply(const Input& in, State& s) {
+    s.comment_begin = s.offset(in.begin());
+  }
+};
 
 template <>
 struct action<q::export_target> {
@@ -177,9 +196,11 @@ struct action<q::statement> {
   static void apply(const Input& in, State& s) {
     s.current.range.end = s.offset(in.end());
     if (s.file.statements.size() == s.max_statements) {
-      throw Failure{s.current.range.begin, Code::too_many_statements,
-                    "query file has more than " + std::to_string(s.max_statements) + " statements (the limit)",
-                    "split the file, or raise the limit with --max-statements"};
+      throw Failure{
+          {s.current.range.begin, s.current.range.begin},
+          Code::too_many_statements,
+          "query file has more than " + std::to_string(s.max_statements) + " statements (the limit)",
+          "split the file, or raise the limit with --max-statements"};
     }
     s.file.statements.push_back(std::move(s.current));
     s.current = Statement{};
@@ -196,7 +217,12 @@ struct control : pegtl::normal<Rule> {
     static_assert(g::error<Rule>.message != nullptr,
                   "a commit point without a message in where_errors.hpp or query_errors.hpp");
     constexpr g::error_entry entry = g::error<Rule>;
-    throw Failure{s.offset(in.current()), entry.code, entry.message, entry.help, s.in_where, s.where_begin};
+    // Like parse_where: the offending token; an unterminated string or comment from where it opened.
+    const auto end = static_cast<std::uint32_t>(s.source.text().size());
+    SourceRange at = parse::token_at(s.source.text(), s.offset(in.current()), end);
+    if constexpr (entry.code == Code::unterminated_string) at = {s.string_begin, end};
+    if constexpr (entry.code == Code::unterminated_comment) at = {s.comment_begin, end};
+    throw Failure{at, entry.code, entry.message, entry.help, s.in_where, s.where_begin};
   }
 
   template <class Input>
@@ -208,8 +234,12 @@ struct control : pegtl::normal<Rule> {
     if constexpr (counts_depth<Rule>) {
       // One more than parse_where allows: it is the one that reports the limit.
       if (++s.depth > s.max_depth + 1) {
-        throw Failure{s.offset(in.current()), Code::nesting_too_deep, "expression nested too deeply", nullptr,
-                      true, s.where_begin};
+        throw Failure{{s.offset(in.current()), s.offset(in.current())},
+                      Code::nesting_too_deep,
+                      "expression nested too deeply",
+                      nullptr,
+                      true,
+                      s.where_begin};
       }
     }
   }
@@ -228,7 +258,7 @@ struct control : pegtl::normal<Rule> {
 };
 
 Diagnostic diagnostic_from(const Failure& failure) {
-  Diagnostic d = make_diagnostic(failure.code, {failure.at, failure.at}, failure.message);
+  Diagnostic d = make_diagnostic(failure.code, failure.at, failure.message);
   if (failure.help) d.help = failure.help;
   return d;
 }
