@@ -1,17 +1,12 @@
 // Rule 2 (usageCategory values from the enum, each once) and the coverage rules: a field that no
 // requested category has, and a where clause whose usageCategory condition contradicts the list.
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include "request/rules.hpp"
 
 namespace tfq::rules {
 namespace {
-
-// Older endpoints answer with these; requests must not use them.
-constexpr std::array<std::string_view, 3> kLegacyCategories = {"PRODUCT_CONSUMPTION", "CLOUD_CONSUMPTION",
-                                                               "CLOUD_PRODUCT_CONSUMPTION"};
 
 bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -25,9 +20,9 @@ std::vector<std::string> names_of(const RequestList& list) {
 
 void report_invalid_category(Context& context, const RequestItem& item,
                              const std::vector<std::string>& known) {
-  const bool legacy =
-      std::find(kLegacyCategories.begin(), kLegacyCategories.end(), item.name) != kLegacyCategories.end();
-  if (legacy) {
+  // The catalog lists the values older endpoints answer with: requests must not use them.
+  const EnumInfo* categories = context.catalog.find_enum("usageCategory");
+  if (categories && categories->is_legacy(item.name)) {
     auto& d = context.report(Code::legacy_category, item.range,
                              "legacy usage category '" + item.name + "' is not accepted in requests");
     d.notes.push_back("older endpoints show it in responses only");

@@ -16,8 +16,8 @@ std::vector<std::string_view> all_names(const Catalog& catalog) {
 
 void report_empty_list(Context& context, RequestList& list, std::string_view key) {
   if (!list.present || !list.items.empty()) return;
+  // Still present: a fix-it that moves a name here appends to it rather than adding a second key.
   context.report(Code::empty_list, list.range, "empty " + std::string(key) + " list is omitted");
-  list.present = false;
 }
 
 void report_unknown(Context& context, const RequestItem& item, std::string_view what) {
