@@ -89,7 +89,7 @@ TEST_CASE("a file with errors is never sent, and neither is any other file", "[c
   CHECK(server.requests().empty());
 }
 
-TEST_CASE("--dry-run prints the exact HTTP requests with the token redacted and sends nothing",
+TEST_CASE("a dry run prints the exact HTTP requests with the token redacted and sends nothing",
           "[cli][submit]") {
   FakeServer server;
   const auto dir = files({{"monthly.tfq", kMonthly}, {"q.tfq", kQuery}});
@@ -240,7 +240,7 @@ TEST_CASE("a body whose earlier outcome is unknown is not sent again by --skip-s
   CHECK(server.requests("create_export").size() == 1);
 }
 
-TEST_CASE("--skip-submitted needs --journal", "[cli][submit][journal]") {
+TEST_CASE("skipping submitted bodies needs a journal", "[cli][submit][journal]") {
   FakeServer server;
   const auto dir = files({{"monthly.tfq", kMonthly}});
   const auto result = run_tfq(submit(server, {"monthly.tfq", "--skip-submitted"}), in(dir));
