@@ -1,0 +1,185 @@
+// `tfq lint` end to end: the real binary's stdout, stderr and exit code for every way of giving input.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "support/process.hpp"
+#include "support/terminal.hpp"
+
+using tfq::test::make_temp_dir;
+using tfq::test::run_tfq;
+using tfq::test::write_file;
+
+namespace {
+
+// A clause whose only finding comes from input validation, so its rendering is fixed here.
+const std::string kBadByte = "contractYear = \xff";
+
+std::string bad_byte_report(const std::string& name) {
+  return name +
+         ":1:16: error[TFQ001]: invalid UTF-8: byte 0xff never appears in UTF-8\n"
+         " 1 | contractYear = \uFFFD\n"
+         "   |                ^\n"
+         "help: save the input as UTF-8 (it may be in Latin-1 or Windows-1252)\n";
+}
+
+}  // namespace
+
+TEST_CASE("tfq --version and --help describe the program", "[cli][lint]") {
+  const auto version = run_tfq({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out == "tfq " TFQ_VERSION "\n");
+  CHECK(version.err.empty());
+
+  const auto help = run_tfq({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("lint") != std::string::npos);
+  CHECK(help.err.empty());
+}
+
+TEST_CASE("tfq lint --help lists every option and the exit codes", "[cli][lint]") {
+  const auto help = run_tfq({"lint", "--help"});
+  CHECK(help.exit_code == 0);
+  for (const char* option : {"--where", "--format", "--catalog", "--max-depth", "--warnings-as-errors"}) {
+    INFO(option);
+    CHECK(help.out.find(option) != std::string::npos);
+  }
+  CHECK(help.out.find("2 usage or I/O error") != std::string::npos);
+  CHECK(help.err.empty());
+}
+
+TEST_CASE("tfq lint reports invalid input with its position and exits 1", "[cli][lint]") {
+  const auto r = run_tfq({"lint", "--where", kBadByte});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == bad_byte_report("<where>") + "\nfound 1 error\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("tfq lint reads stdin for -", "[cli][lint]") {
+  const auto r = run_tfq({"lint", "-"}, {.stdin_text = kBadByte});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == bad_byte_report("<stdin>") + "\nfound 1 error\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("tfq lint reports a NUL byte in a file", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  write_file(dir + "/nul.where", std::string("contractYear = 1\0", 17));
+  const auto r = run_tfq({"lint", "nul.where"}, {.working_directory = dir});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out ==
+        "nul.where:1:17: error[TFQ002]: input contains a NUL byte\n"
+        " 1 | contractYear = 1\u2400\n"
+        "   |                 ^\n"
+        "help: a where clause is text: remove the NUL byte\n"
+        "\n"
+        "found 1 error\n");
+}
+
+TEST_CASE("tfq lint rejects input over the size limit without reading all of it", "[cli][lint]") {
+  const auto r = run_tfq({"lint", "-"}, {.stdin_text = std::string((1 << 20) + 10, ' ')});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.starts_with(
+      "<stdin>:1:1048577: error[TFQ003]: input is larger than the limit of 1048576 bytes\n"));
+  CHECK(r.out.ends_with("\nfound 1 error\n"));
+  CHECK(r.out.size() < 1000);  // the echoed line is a window, not a megabyte of blanks
+}
+
+TEST_CASE("tfq lint walks a directory's .where files in sorted order", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  std::filesystem::create_directories(dir + "/q/b");
+  write_file(dir + "/q/c.where", kBadByte);
+  write_file(dir + "/q/b/a.where", kBadByte);
+  write_file(dir + "/q/a.where", kBadByte);
+  write_file(dir + "/q/notes.txt", kBadByte);  // not a .where file: skipped
+  const auto r = run_tfq({"lint", "q"}, {.working_directory = dir});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == bad_byte_report("q/a.where") + "\n" + bad_byte_report("q/b/a.where") + "\n" +
+                     bad_byte_report("q/c.where") + "\nfound 3 errors\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("tfq lint lints --where text first, then operands in the order given", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  write_file(dir + "/z.where", kBadByte);
+  const auto r = run_tfq({"lint", "z.where", "-", "--where", kBadByte},
+                         {.stdin_text = kBadByte, .working_directory = dir});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == bad_byte_report("<where>") + "\n" + bad_byte_report("z.where") + "\n" +
+                     bad_byte_report("<stdin>") + "\nfound 3 errors\n");
+}
+
+TEST_CASE("tfq lint --format json prints one array of findings", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  write_file(dir + "/a.where", kBadByte);
+  const auto r =
+      run_tfq({"lint", "--format", "json", "a.where", "--where", kBadByte}, {.working_directory = dir});
+  CHECK(r.exit_code == 1);
+  const std::string
+      finding =
+          R"("code":"TFQ001","severity":"error","message":"invalid UTF-8: byte 0xff never appears in UTF-8",)"
+          R"("line":1,"column":16,"end_line":1,"end_column":17,"labels":[],"notes":[],)"
+          R"("help":"save the input as UTF-8 (it may be in Latin-1 or Windows-1252)",
+      "fixes" : []
+})";
+  CHECK(r.out == "[\n  {\"file\":\"<where>\"," + finding + ",\n  {\"file\":\"a.where\"," + finding + "\n]\n");
+CHECK(r.err.empty());
+}
+
+TEST_CASE("tfq lint exits 2 for a missing file but still lints the others", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  write_file(dir + "/a.where", kBadByte);
+  const auto r = run_tfq({"lint", "missing.where", "a.where"}, {.working_directory = dir});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == bad_byte_report("a.where") + "\nfound 1 error\n");
+  CHECK(r.err == "tfq lint: cannot read 'missing.where': No such file or directory\n");
+}
+
+TEST_CASE("tfq lint exits 2 for a directory without .where files", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  std::filesystem::create_directories(dir + "/empty");
+  const auto r = run_tfq({"lint", "empty"}, {.working_directory = dir});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "tfq lint: no .where files under 'empty'\n");
+}
+
+TEST_CASE("tfq lint exits 2 for usage errors", "[cli][lint]") {
+  const auto nothing = run_tfq({"lint"});
+  CHECK(nothing.exit_code == 2);
+  CHECK(nothing.out.empty());
+  CHECK(nothing.err ==
+        "tfq lint: nothing to lint: give --where EXPR, FILE, DIR or - (stdin); see tfq lint --help\n");
+
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"lint", "--frobnicate", "-"},
+           {"lint", "--format", "xml", "--where", "a = 1"},
+           {"lint", "--max-depth", "0", "--where", "a = 1"},
+           {"lint", "--max-depth", "many", "--where", "a = 1"},
+           {"lint", "--where"},
+           {"no-such-command"},
+           {},
+       }) {
+    INFO(args.empty() ? "(no arguments)" : args.back());
+    const auto r = run_tfq(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK_FALSE(r.err.empty());
+  }
+}
+
+TEST_CASE("tfq lint colours its output on a terminal unless NO_COLOR is set", "[cli][lint]") {
+  const std::vector<std::string> argv = {TFQ_BINARY, "lint", "--where", kBadByte};
+  const auto colored = tfq::test::run_on_terminal(argv, {.unset_env = {"NO_COLOR"}});
+  CHECK(colored.exit_code == 1);
+  CHECK(colored.out.find("\x1b[1;31merror[TFQ001]:\x1b[0m") != std::string::npos);
+
+  const auto no_color = tfq::test::run_on_terminal(argv, {.env = {{"NO_COLOR", "1"}}});
+  CHECK(no_color.exit_code == 1);
+  CHECK(no_color.out.find("error[TFQ001]") != std::string::npos);
+  CHECK(no_color.out.find('\x1b') == std::string::npos);
+
+  // Not a terminal (a pipe): no colour even without NO_COLOR.
+  const auto piped = tfq::test::run_process(argv, {.unset_env = {"NO_COLOR"}});
+  CHECK(piped.exit_code == 1);
+  CHECK(piped.out.find('\x1b') == std::string::npos);
+}
