@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "tfq/check.hpp"
+#include "tfq/input.hpp"
 #include "tfq/parse.hpp"
 
 namespace tfq {
@@ -20,7 +21,7 @@ std::vector<Diagnostic> lint_where(const Source& source, const LintOptions& opti
   if (has_errors(findings)) return findings;
 
   ParseOptions parse_options;
-  parse_options.max_depth = options.max_depth;
+  parse_options.limits = options.limits;
   ParseResult parsed = parse_where(source, parse_range(source), parse_options);
   append(findings, std::move(parsed.diagnostics));
   if (!parsed.expr) return findings;

@@ -39,7 +39,8 @@ TEST_CASE("tfq --version and --help describe the program", "[cli][lint]") {
 TEST_CASE("tfq lint --help lists every option and the exit codes", "[cli][lint]") {
   const auto help = run_tfq({"lint", "--help"});
   CHECK(help.exit_code == 0);
-  for (const char* option : {"--where", "--format", "--catalog", "--max-depth", "--warnings-as-errors"}) {
+  for (const char* option :
+       {"--where", "--format", "--catalog", "--max-depth", "--max-bytes", "--warnings-as-errors"}) {
     INFO(option);
     CHECK(help.out.find(option) != std::string::npos);
   }
@@ -75,13 +76,16 @@ TEST_CASE("tfq lint reports a NUL byte in a file", "[cli][lint]") {
         "found 1 error\n");
 }
 
-TEST_CASE("tfq lint rejects input over the size limit without reading all of it", "[cli][lint]") {
-  const auto r = run_tfq({"lint", "-"}, {.stdin_text = std::string((1 << 20) + 10, ' ')});
+TEST_CASE("tfq lint rejects input over the size limit, with a short echo of the long line", "[cli][lint]") {
+  const auto r = run_tfq({"lint", "--max-bytes", "1k", "-"}, {.stdin_text = std::string(5000, ' ')});
   CHECK(r.exit_code == 1);
-  CHECK(r.out.starts_with(
-      "<stdin>:1:1048577: error[TFQ003]: input is larger than the limit of 1048576 bytes\n"));
+  CHECK(r.out.starts_with("<stdin>:1:1025: error[TFQ003]: input is larger than the limit of 1024 bytes\n"));
   CHECK(r.out.ends_with("\nfound 1 error\n"));
-  CHECK(r.out.size() < 1000);  // the echoed line is a window, not a megabyte of blanks
+  CHECK(r.out.size() < 500);  // the echoed line is a window, not a kilobyte of blanks
+
+  const auto at_limit =
+      run_tfq({"lint", "--max-bytes", "1k", "-"}, {.stdin_text = std::string(1024, ' ') + "\xff"});
+  CHECK(at_limit.out.find("[TFQ003]") != std::string::npos);
 }
 
 TEST_CASE("tfq lint walks a directory's .where files in sorted order", "[cli][lint]") {

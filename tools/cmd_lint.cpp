@@ -4,14 +4,13 @@
 
 #include "commands.hpp"
 #include "inputs.hpp"
+#include "limit_options.hpp"
 #include "report.hpp"
 #include "tfq/lint.hpp"
 
 namespace tfq::cli {
 namespace {
 
-// Deeper nesting than this would let the recursive stages outgrow a default 8 MiB stack.
-constexpr std::size_t kDeepestAllowed = 10000;
 constexpr std::string_view kWhereExtensions[] = {".where"};
 
 struct LintArgs {
@@ -19,7 +18,7 @@ struct LintArgs {
   std::vector<std::string> operands;
   std::string format = "text";
   std::string catalog_path;
-  std::size_t max_depth = 256;
+  Limits limits;
   bool warnings_as_errors = false;
 };
 
@@ -41,7 +40,7 @@ int run_lint(const LintArgs& args) {
   }
 
   LintOptions options;
-  options.max_depth = args.max_depth;
+  options.limits = args.limits;
   const bool json = args.format == "json";
   FindingsReport report(stdout, {.format = json ? OutputFormat::json : OutputFormat::text,
                                  .color = !json && color_wanted(stdout),
@@ -77,10 +76,9 @@ void register_lint(CLI::App& app, CommandRegistry& registry) {
       ->check(CLI::IsMember({"text", "json"}));
   lint->add_option("--catalog", args->catalog_path,
                    "A catalog file to overlay on the built-in field catalog");
-  lint->add_option("--max-depth", args->max_depth, "Deepest nesting of parentheses and NOT (default 256)")
-      ->check(CLI::Range(std::size_t{1}, kDeepestAllowed));
   lint->add_flag("--warnings-as-errors", args->warnings_as_errors,
                  "Report warnings as errors (exit status 1)");
+  add_limit_options(*lint, args->limits);
   lint->callback([args, &registry] { registry.exit_code = run_lint(*args); });
 }
 

@@ -3,20 +3,18 @@
 // other user of the library see the same findings.
 #pragma once
 
-#include <cstddef>
 #include <vector>
 
 #include "tfq/catalog.hpp"
 #include "tfq/diagnostic.hpp"
-#include "tfq/input.hpp"
+#include "tfq/limits.hpp"
 #include "tfq/source.hpp"
 
 namespace tfq {
 
 struct LintOptions {
   const Catalog* catalog = nullptr;  // nullptr: Catalog::builtin()
-  std::size_t max_depth = 256;       // nesting of parentheses and NOT
-  InputLimits limits;
+  Limits limits;                     // max_bytes for the input; max_depth and the clause caps for the parser
 };
 
 // Input validation, then parsing, then the checker; a stage runs only when the ones before it left
