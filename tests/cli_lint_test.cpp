@@ -6,6 +6,7 @@
 #include "support/terminal.hpp"
 
 using tfq::test::make_temp_dir;
+using tfq::test::ProcessOptions;
 using tfq::test::run_tfq;
 using tfq::test::write_file;
 
@@ -20,6 +21,24 @@ std::string bad_byte_report(const std::string& name) {
          " 1 | contractYear = \uFFFD\n"
          "   |                ^\n"
          "help: save the input as UTF-8 (it may be in Latin-1 or Windows-1252)\n";
+}
+
+ProcessOptions in_directory(const std::string& dir, const std::string& stdin_text = "") {
+  ProcessOptions options;
+  options.working_directory = dir;
+  options.stdin_text = stdin_text;
+  return options;
+}
+
+ProcessOptions with_stdin(const std::string& text) {
+  return in_directory("", text);
+}
+
+ProcessOptions with_env(std::map<std::string, std::string> env, std::vector<std::string> unset = {}) {
+  ProcessOptions options;
+  options.env = std::move(env);
+  options.unset_env = std::move(unset);
+  return options;
 }
 
 }  // namespace
@@ -56,7 +75,7 @@ TEST_CASE("tfq lint reports invalid input with its position and exits 1", "[cli]
 }
 
 TEST_CASE("tfq lint reads stdin for -", "[cli][lint]") {
-  const auto r = run_tfq({"lint", "-"}, {.stdin_text = kBadByte});
+  const auto r = run_tfq({"lint", "-"}, with_stdin(kBadByte));
   CHECK(r.exit_code == 1);
   CHECK(r.out == bad_byte_report("<stdin>") + "\nfound 1 error\n");
   CHECK(r.err.empty());
@@ -65,7 +84,7 @@ TEST_CASE("tfq lint reads stdin for -", "[cli][lint]") {
 TEST_CASE("tfq lint reports a NUL byte in a file", "[cli][lint]") {
   const std::string dir = make_temp_dir();
   write_file(dir + "/nul.where", std::string("contractYear = 1\0", 17));
-  const auto r = run_tfq({"lint", "nul.where"}, {.working_directory = dir});
+  const auto r = run_tfq({"lint", "nul.where"}, in_directory(dir));
   CHECK(r.exit_code == 1);
   CHECK(r.out ==
         "nul.where:1:17: error[TFQ002]: input contains a NUL byte\n"
@@ -77,14 +96,14 @@ TEST_CASE("tfq lint reports a NUL byte in a file", "[cli][lint]") {
 }
 
 TEST_CASE("tfq lint rejects input over the size limit, with a short echo of the long line", "[cli][lint]") {
-  const auto r = run_tfq({"lint", "--max-bytes", "1k", "-"}, {.stdin_text = std::string(5000, ' ')});
+  const auto r = run_tfq({"lint", "--max-bytes", "1k", "-"}, with_stdin(std::string(5000, ' ')));
   CHECK(r.exit_code == 1);
   CHECK(r.out.starts_with("<stdin>:1:1025: error[TFQ003]: input is larger than the limit of 1024 bytes\n"));
   CHECK(r.out.ends_with("\nfound 1 error\n"));
   CHECK(r.out.size() < 500);  // the echoed line is a window, not a kilobyte of blanks
 
   const auto at_limit =
-      run_tfq({"lint", "--max-bytes", "1k", "-"}, {.stdin_text = std::string(1024, ' ') + "\xff"});
+      run_tfq({"lint", "--max-bytes", "1k", "-"}, with_stdin(std::string(1024, ' ') + "\xff"));
   CHECK(at_limit.out.find("[TFQ003]") != std::string::npos);
 }
 
@@ -95,7 +114,7 @@ TEST_CASE("tfq lint walks a directory's .where files in sorted order", "[cli][li
   write_file(dir + "/q/b/a.where", kBadByte);
   write_file(dir + "/q/a.where", kBadByte);
   write_file(dir + "/q/notes.txt", kBadByte);  // not a .where file: skipped
-  const auto r = run_tfq({"lint", "q"}, {.working_directory = dir});
+  const auto r = run_tfq({"lint", "q"}, in_directory(dir));
   CHECK(r.exit_code == 1);
   CHECK(r.out == bad_byte_report("q/a.where") + "\n" + bad_byte_report("q/b/a.where") + "\n" +
                      bad_byte_report("q/c.where") + "\nfound 3 errors\n");
@@ -105,8 +124,7 @@ TEST_CASE("tfq lint walks a directory's .where files in sorted order", "[cli][li
 TEST_CASE("tfq lint lints --where text first, then operands in the order given", "[cli][lint]") {
   const std::string dir = make_temp_dir();
   write_file(dir + "/z.where", kBadByte);
-  const auto r = run_tfq({"lint", "z.where", "-", "--where", kBadByte},
-                         {.stdin_text = kBadByte, .working_directory = dir});
+  const auto r = run_tfq({"lint", "z.where", "-", "--where", kBadByte}, in_directory(dir, kBadByte));
   CHECK(r.exit_code == 1);
   CHECK(r.out == bad_byte_report("<where>") + "\n" + bad_byte_report("z.where") + "\n" +
                      bad_byte_report("<stdin>") + "\nfound 3 errors\n");
@@ -115,24 +133,20 @@ TEST_CASE("tfq lint lints --where text first, then operands in the order given",
 TEST_CASE("tfq lint --format json prints one array of findings", "[cli][lint]") {
   const std::string dir = make_temp_dir();
   write_file(dir + "/a.where", kBadByte);
-  const auto r =
-      run_tfq({"lint", "--format", "json", "a.where", "--where", kBadByte}, {.working_directory = dir});
+  const auto r = run_tfq({"lint", "--format", "json", "a.where", "--where", kBadByte}, in_directory(dir));
   CHECK(r.exit_code == 1);
-  const std::string
-      finding =
-          R"("code":"TFQ001","severity":"error","message":"invalid UTF-8: byte 0xff never appears in UTF-8",)"
-          R"("line":1,"column":16,"end_line":1,"end_column":17,"labels":[],"notes":[],)"
-          R"("help":"save the input as UTF-8 (it may be in Latin-1 or Windows-1252)",
-      "fixes" : []
-})";
+  const std::string finding =
+      R"j("code":"TFQ001","severity":"error","message":"invalid UTF-8: byte 0xff never appears in UTF-8",)j"
+      R"j("line":1,"column":16,"end_line":1,"end_column":17,"labels":[],"notes":[],)j"
+      R"j("help":"save the input as UTF-8 (it may be in Latin-1 or Windows-1252)","fixes":[]})j";
   CHECK(r.out == "[\n  {\"file\":\"<where>\"," + finding + ",\n  {\"file\":\"a.where\"," + finding + "\n]\n");
-CHECK(r.err.empty());
+  CHECK(r.err.empty());
 }
 
 TEST_CASE("tfq lint exits 2 for a missing file but still lints the others", "[cli][lint]") {
   const std::string dir = make_temp_dir();
   write_file(dir + "/a.where", kBadByte);
-  const auto r = run_tfq({"lint", "missing.where", "a.where"}, {.working_directory = dir});
+  const auto r = run_tfq({"lint", "missing.where", "a.where"}, in_directory(dir));
   CHECK(r.exit_code == 2);
   CHECK(r.out == bad_byte_report("a.where") + "\nfound 1 error\n");
   CHECK(r.err == "tfq lint: cannot read 'missing.where': No such file or directory\n");
@@ -141,7 +155,7 @@ TEST_CASE("tfq lint exits 2 for a missing file but still lints the others", "[cl
 TEST_CASE("tfq lint exits 2 for a directory without .where files", "[cli][lint]") {
   const std::string dir = make_temp_dir();
   std::filesystem::create_directories(dir + "/empty");
-  const auto r = run_tfq({"lint", "empty"}, {.working_directory = dir});
+  const auto r = run_tfq({"lint", "empty"}, in_directory(dir));
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
   CHECK(r.err == "tfq lint: no .where files under 'empty'\n");
@@ -173,17 +187,17 @@ TEST_CASE("tfq lint exits 2 for usage errors", "[cli][lint]") {
 
 TEST_CASE("tfq lint colours its output on a terminal unless NO_COLOR is set", "[cli][lint]") {
   const std::vector<std::string> argv = {TFQ_BINARY, "lint", "--where", kBadByte};
-  const auto colored = tfq::test::run_on_terminal(argv, {.unset_env = {"NO_COLOR"}});
+  const auto colored = tfq::test::run_on_terminal(argv, with_env({}, {"NO_COLOR"}));
   CHECK(colored.exit_code == 1);
   CHECK(colored.out.find("\x1b[1;31merror[TFQ001]:\x1b[0m") != std::string::npos);
 
-  const auto no_color = tfq::test::run_on_terminal(argv, {.env = {{"NO_COLOR", "1"}}});
+  const auto no_color = tfq::test::run_on_terminal(argv, with_env({{"NO_COLOR", "1"}}));
   CHECK(no_color.exit_code == 1);
   CHECK(no_color.out.find("error[TFQ001]") != std::string::npos);
   CHECK(no_color.out.find('\x1b') == std::string::npos);
 
   // Not a terminal (a pipe): no colour even without NO_COLOR.
-  const auto piped = tfq::test::run_process(argv, {.unset_env = {"NO_COLOR"}});
+  const auto piped = tfq::test::run_process(argv, with_env({}, {"NO_COLOR"}));
   CHECK(piped.exit_code == 1);
   CHECK(piped.out.find('\x1b') == std::string::npos);
 }
