@@ -177,7 +177,9 @@ TEST_CASE("tfq lint exits 2 for usage errors", "[cli][lint]") {
            {"no-such-command"},
            {},
        }) {
-    INFO(args.empty() ? "(no arguments)" : args.back());
+    std::string shown = "tfq";
+    for (const std::string& arg : args) shown += " " + arg;
+    INFO(shown);
     const auto r = run_tfq(args);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
