@@ -1,12 +1,15 @@
 // `tfq lint`: every finding in where clauses given as --where text, files, directories or stdin.
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "commands.hpp"
 #include "inputs.hpp"
 #include "limit_options.hpp"
 #include "report.hpp"
+#include "tfq/catalog.hpp"
 #include "tfq/lint.hpp"
+#include "tfq/render.hpp"
 
 namespace tfq::cli {
 namespace {
@@ -26,35 +29,53 @@ void complain(const std::string& problem) {
   std::fprintf(stderr, "tfq lint: %s\n", problem.c_str());
 }
 
+// --catalog FILE: the overlaid catalog, or nullptr after reporting why it cannot be used. A broken catalog
+// is a usage error (exit 2): it is configuration, not the input being linted.
+const Catalog* overlay_catalog(const std::string& path, std::optional<LoadedCatalog>& loaded) {
+  loaded = load_catalog_overlay(path);
+  if (loaded->unreadable) {
+    complain("cannot read '" + path + "': " + loaded->diagnostics.front().message);
+    return nullptr;
+  }
+  if (!loaded->catalog) {
+    std::fputs(render_text(loaded->source, loaded->diagnostics, {.color = color_wanted(stderr)}).c_str(),
+               stderr);
+    complain("the catalog '" + path + "' cannot be used");
+    return nullptr;
+  }
+  return &*loaded->catalog;
+}
+
+// The findings for one input. Every input is a where clause for now; query files and request bodies
+// get their own pipelines here.
+std::vector<Diagnostic> lint_one(const Source& source, const LintOptions& options) {
+  return lint_where(source, options);
+}
+
 int run_lint(const LintArgs& args) {
   if (args.wheres.empty() && args.operands.empty()) {
     complain("nothing to lint: give --where EXPR, FILE, DIR or - (stdin); see tfq lint --help");
     return exit_usage;
   }
-  std::vector<std::string> problems;
-  std::vector<InputSpec> inputs;
-  for (const std::string& where : args.wheres)
-    inputs.push_back({InputSpec::Kind::inline_text, "<where>", where});
-  for (InputSpec& found : expand_operands(args.operands, kWhereExtensions, problems)) {
-    inputs.push_back(std::move(found));
-  }
-
   LintOptions options;
   options.limits = args.limits;
+  std::optional<LoadedCatalog> loaded;
+  if (!args.catalog_path.empty()) {
+    options.catalog = overlay_catalog(args.catalog_path, loaded);
+    if (options.catalog == nullptr) return exit_usage;
+  }
+
+  std::vector<std::string> problems;
+  const std::vector<InputSpec> inputs =
+      collect_inputs(args.wheres, args.operands, kWhereExtensions, problems);
   const bool json = args.format == "json";
   FindingsReport report(stdout, {.format = json ? OutputFormat::json : OutputFormat::text,
                                  .color = !json && color_wanted(stdout),
                                  .warnings_as_errors = args.warnings_as_errors});
-  for (const InputSpec& input : inputs) {
-    std::string problem;
-    std::optional<Source> source = read_input(input, options.limits.max_bytes, problem);
-    if (!source) {
-      problems.push_back(problem);
-      continue;
-    }
-    std::vector<Diagnostic> findings = lint_where(*source, options);
-    report.add(std::move(*source), std::move(findings));
-  }
+  for_each_source(inputs, options.limits.max_bytes, problems, [&](Source source) {
+    std::vector<Diagnostic> findings = lint_one(source, options);
+    report.add(std::move(source), std::move(findings));
+  });
   report.finish();
   for (const std::string& problem : problems) complain(problem);
   return report.exit_code(!problems.empty());

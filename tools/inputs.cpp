@@ -97,4 +97,27 @@ std::optional<Source> read_input(const InputSpec& input, std::size_t max_bytes, 
   return Source(input.name, std::move(text));
 }
 
+std::vector<InputSpec> collect_inputs(std::span<const std::string> wheres,
+                                      std::span<const std::string> operands,
+                                      std::span<const std::string_view> extensions,
+                                      std::vector<std::string>& problems) {
+  std::vector<InputSpec> inputs;
+  for (const std::string& where : wheres) inputs.push_back({InputSpec::Kind::inline_text, "<where>", where});
+  for (InputSpec& found : expand_operands(operands, extensions, problems)) inputs.push_back(std::move(found));
+  return inputs;
+}
+
+void for_each_source(std::span<const InputSpec> inputs, std::size_t max_bytes,
+                     std::vector<std::string>& problems, const std::function<void(Source)>& use) {
+  for (const InputSpec& input : inputs) {
+    std::string problem;
+    std::optional<Source> source = read_input(input, max_bytes, problem);
+    if (source) {
+      use(std::move(*source));
+    } else {
+      problems.push_back(std::move(problem));
+    }
+  }
+}
+
 }  // namespace tfq::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,6 +29,16 @@ struct InputSpec {
 std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
                                        std::span<const std::string_view> extensions,
                                        std::vector<std::string>& problems);
+
+// The inputs of a command line: each --where text (named "<where>"), then the expanded operands.
+std::vector<InputSpec> collect_inputs(std::span<const std::string> wheres,
+                                      std::span<const std::string> operands,
+                                      std::span<const std::string_view> extensions,
+                                      std::vector<std::string>& problems);
+
+// Reads each input in order and hands it to `use`; an input that cannot be read adds to `problems`.
+void for_each_source(std::span<const InputSpec> inputs, std::size_t max_bytes,
+                     std::vector<std::string>& problems, const std::function<void(Source)>& use);
 
 // Reads an input whole, but never more than max_bytes + 1 bytes, so that an endless or huge input cannot
 // exhaust memory while validate_input can still report it as too large. nullopt, with `problem` set
