@@ -203,3 +203,135 @@ TEST_CASE("tfq lint colours its output on a terminal unless NO_COLOR is set", "[
   CHECK(piped.exit_code == 1);
   CHECK(piped.out.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("tfq lint prints nothing and exits 0 for a clean clause", "[cli][lint]") {
+  const auto r = run_tfq({"lint", "--where", "contractYear = 1 AND userName LIKE 'admin%'"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());
+
+  const auto json = run_tfq({"lint", "--format", "json", "--where", "contractYear = 1"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out == "[]\n");
+}
+
+TEST_CASE("tfq lint finds the bundled examples clean", "[cli][lint]") {
+  const auto r = run_tfq({"lint", "examples/"}, in_directory(TFQ_SOURCE_DIR));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());
+  CHECK(std::distance(std::filesystem::directory_iterator(TFQ_SOURCE_DIR "/examples"),
+                      std::filesystem::directory_iterator()) >= 6);
+}
+
+TEST_CASE("tfq lint reports every finding of a multi-line file at its line and column", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  write_file(dir + "/q.where",
+             "-- admins in 2018\r\n"
+             "usrName LIKE 'admin%'\r\n"
+             "  AND contractYear = '1'\r\n");
+  const auto r = run_tfq({"lint", "q.where"}, in_directory(dir));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == R"(q.where:2:1: error[TFQ200]: unknown field 'usrName'
+ 2 | usrName LIKE 'admin%'
+   | ^~~~~~~
+   | userName
+help: did you mean 'userName'?
+
+q.where:3:22: error[TFQ202]: 'contractYear' is an integer field, but '1' is a quoted number
+ 3 |   AND contractYear = '1'
+   |                      ^~~
+   |                      1
+help: write the number without quotes: 1
+
+found 2 errors
+)");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("tfq lint exits 0 on warnings unless --warnings-as-errors", "[cli][lint]") {
+  const std::string clause = "productLineCode IN ('ACD', 'ACD')";
+  const std::string report = R"(<where>:1:28: SEVERITY[TFQ215]: 'ACD' is listed twice
+ 1 | productLineCode IN ('ACD', 'ACD')
+   |                            ^~~~~
+<where>:1:21: note: first listed here
+ 1 | productLineCode IN ('ACD', 'ACD')
+   |                     -----
+help: remove the second one
+
+found 1 SEVERITY
+)";
+  auto with_severity = [&](const std::string& severity) {
+    std::string text = report;
+    for (std::size_t at; (at = text.find("SEVERITY")) != std::string::npos;) text.replace(at, 8, severity);
+    return text;
+  };
+  const auto warned = run_tfq({"lint", "--where", clause});
+  CHECK(warned.exit_code == 0);
+  CHECK(warned.out == with_severity("warning"));
+
+  const auto strict = run_tfq({"lint", "--warnings-as-errors", "--where", clause});
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.out == with_severity("error"));
+
+  const auto both = run_tfq({"lint", "--where", clause + " AND usrName = 'x'"});
+  CHECK(both.exit_code == 1);
+  CHECK(both.out.ends_with("\nfound 1 error and 1 warning\n"));
+}
+
+TEST_CASE("tfq lint --format json gives help and fix-its with their positions", "[cli][lint]") {
+  const auto r = run_tfq({"lint", "--format", "json", "--where", "contractYear = 1 AND\n  usrName = 'bob'"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == R"([
+  {"file":"<where>","code":"TFQ200","severity":"error","message":"unknown field 'usrName'","line":2,"column":3,"end_line":2,"end_column":10,"labels":[],"notes":[],"help":"did you mean 'userName'?","fixes":[{"line":2,"column":3,"end_line":2,"end_column":10,"replacement":"userName"}]}
+]
+)");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("tfq lint --max-depth sets the nesting limit", "[cli][lint]") {
+  const auto r = run_tfq({"lint", "--max-depth", "2", "--where", "((contractYear = 1))"});
+  CHECK(r.exit_code == 0);
+  const auto deeper = run_tfq({"lint", "--max-depth", "2", "--where", "(((contractYear = 1)))"});
+  CHECK(deeper.exit_code == 1);
+  CHECK(deeper.out.find("error[TFQ101]") != std::string::npos);
+}
+
+TEST_CASE("tfq lint survives nesting far beyond any limit", "[cli][lint]") {
+  const std::string deep = std::string(100000, '(') + "contractYear = 1" + std::string(100000, ')');
+  const auto r = run_tfq({"lint", "--max-depth", "1000000", "-"}, with_stdin(deep));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("error[TFQ101]") != std::string::npos);
+  CHECK(r.out.size() < 1000);
+}
+
+TEST_CASE("tfq lint --catalog overlays the built-in catalog", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  write_file(dir + "/extra.json", R"({"fields": [{"name": "nickName", "type": "string"}]})");
+  write_file(dir + "/broken.json", R"({"fields": [{"name": "nickName"}]})");
+
+  const auto without = run_tfq({"lint", "--where", "nickName = 'bob'"}, in_directory(dir));
+  CHECK(without.exit_code == 1);
+  CHECK(without.out.find("error[TFQ200]: unknown field 'nickName'") != std::string::npos);
+
+  const auto with =
+      run_tfq({"lint", "--catalog", "extra.json", "--where", "nickName = 'bob'"}, in_directory(dir));
+  CHECK(with.exit_code == 0);
+  CHECK(with.out.empty());
+  CHECK(with.err.empty());
+
+  const auto broken =
+      run_tfq({"lint", "--catalog", "broken.json", "--where", "nickName = 'bob'"}, in_directory(dir));
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.out.empty());
+  CHECK(broken.err.starts_with("broken.json:1:"));
+  CHECK(broken.err.find("error[TFQ606]") != std::string::npos);
+  CHECK(broken.err.ends_with("tfq lint: the catalog 'broken.json' cannot be used\n"));
+
+  const auto missing =
+      run_tfq({"lint", "--catalog", "missing.json", "--where", "nickName = 'bob'"}, in_directory(dir));
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.out.empty());
+  CHECK(missing.err ==
+        "tfq lint: --catalog 'missing.json': cannot read catalog file: No such file or directory\n");
+}

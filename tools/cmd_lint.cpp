@@ -34,7 +34,7 @@ void complain(const std::string& problem) {
 const Catalog* overlay_catalog(const std::string& path, std::optional<LoadedCatalog>& loaded) {
   loaded = load_catalog_overlay(path);
   if (loaded->unreadable) {
-    complain("cannot read '" + path + "': " + loaded->diagnostics.front().message);
+    complain("--catalog '" + path + "': " + loaded->diagnostics.front().message);
     return nullptr;
   }
   if (!loaded->catalog) {
