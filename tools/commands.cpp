@@ -4,8 +4,7 @@
 namespace tfq::cli {
 
 void register_commands(CLI::App& app, CommandRegistry& registry) {
-  (void)app;
-  (void)registry;
+  register_explain_code(app, registry);
 }
 
 }  // namespace tfq::cli

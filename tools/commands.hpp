@@ -21,4 +21,6 @@ struct CommandRegistry {
 // Each cmd_*.cpp defines one register_* function; register_commands calls them all.
 void register_commands(CLI::App& app, CommandRegistry& registry);
 
+void register_explain_code(CLI::App& app, CommandRegistry& registry);
+
 }  // namespace tfq::cli
