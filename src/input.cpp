@@ -65,7 +65,7 @@ Diagnostic report_invalid_utf8(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-std::vector<Diagnostic> validate_input(const Source& source, const InputLimits& limits) {
+std::vector<Diagnostic> validate_input(const Source& source, const Limits& limits) {
   const std::string_view text = source.text();
   if (text.size() > limits.max_bytes) return {report_too_large(limits.max_bytes)};
 

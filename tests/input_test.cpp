@@ -80,14 +80,14 @@ TEST_CASE("input validation recognises UTF-16 and says to save as UTF-8", "[inpu
 }
 
 TEST_CASE("input validation rejects input over the size limit and checks nothing else", "[input]") {
-  const tfq::InputLimits limits{.max_bytes = 16};
+  const tfq::Limits limits{.max_bytes = 16};
   CHECK(validate_input(Source("q", std::string(16, 'a')), limits).empty());
   const auto found = validate_input(Source("q", std::string(17, '\0')), limits);
   REQUIRE(found.size() == 1);
   CHECK(found[0].code == Code::input_too_large);
   CHECK(found[0].range == SourceRange{16, 17});
   CHECK(found[0].message == "input is larger than the limit of 16 bytes");
-  CHECK(tfq::default_max_input_bytes == 1048576);
+  CHECK(tfq::Limits{}.max_bytes == 16 * 1024 * 1024);
 }
 
 TEST_CASE("parse range skips a UTF-8 byte order mark and nothing else", "[input]") {

@@ -8,6 +8,7 @@
 
 #include "tfq/catalog.hpp"
 #include "tfq/diagnostic.hpp"
+#include "tfq/limits.hpp"
 #include "tfq/source.hpp"
 
 namespace tfq {
@@ -22,7 +23,7 @@ InputKind input_kind_for(std::string_view file_name);
 struct CompileOptions {
   const Catalog* catalog = nullptr;               // nullptr: Catalog::builtin()
   std::map<std::string, std::string> parameters;  // --param name=value for :name in .tfq files
-  std::size_t max_depth = 256;
+  Limits limits;                                  // every cap applies
 };
 
 struct CompiledRequest {

@@ -7,12 +7,13 @@
 
 #include "tfq/ast.hpp"
 #include "tfq/diagnostic.hpp"
+#include "tfq/limits.hpp"
 #include "tfq/source.hpp"
 
 namespace tfq {
 
 struct ParseOptions {
-  std::size_t max_depth = 256;     // nesting of parentheses and NOT
+  Limits limits;                   // max_depth, max_predicates and max_in_list apply here
   bool allow_parameters = false;   // `:name` operands (query files only); otherwise a syntax error
 };
 
