@@ -1,7 +1,7 @@
 // Source: line table, columns in characters, CRLF.
-#include <catch2/catch.hpp>
-
 #include "tfq/source.hpp"
+
+#include <catch2/catch.hpp>
 
 using tfq::LineColumn;
 using tfq::Source;

@@ -26,5 +26,8 @@ struct Limits {
 
 // Source ranges are 32-bit byte offsets, so no input may be larger than this, whatever max_bytes says.
 inline constexpr std::size_t max_bytes_ceiling = UINT32_MAX;
+// Every pass recurses once per nesting level; the parser never nests deeper than this, whatever max_depth
+// says, which keeps all of them far below the stack size (with sanitizers too).
+inline constexpr std::size_t max_depth_ceiling = 1000;
 
 }  // namespace tfq

@@ -1,0 +1,177 @@
+// The where-clause grammar in PEGTL 3.2.7: one struct per production of grammar/where.peg, in its order.
+// Commit points are must<>; each has its message (and diagnostic code) in grammar/where_errors.hpp.
+// Rules carry no actions: src/parse/ attaches them. Embedding grammars (query files) use where_expr.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace tfq::grammar {
+
+namespace pegtl = tao::pegtl;
+using pegtl::at;
+using pegtl::eof;
+using pegtl::identifier;
+using pegtl::identifier_other;
+using pegtl::must;
+using pegtl::not_at;
+using pegtl::not_one;
+using pegtl::one;
+using pegtl::opt;
+using pegtl::plus;
+using pegtl::raise;
+using pegtl::seq;
+using pegtl::sor;
+using pegtl::star;
+using pegtl::two;
+
+// A token that is wrong where it stands: it is matched (so that the diagnostic covers it exactly) and
+// then reported with the message where_errors.hpp gives it. src/parse/ records the range of every rule
+// derived from bad_token.
+struct bad_token {};
+template <class Bad>
+struct reject : seq<Bad, raise<Bad>> {};
+
+// ---- Words and space (defined first: everything else uses them) ----
+
+struct line_comment : seq<two<'-'>, star<not_one<'\n'>>> {};
+struct block_comment_open : pegtl::string<'/', '*'> {};
+struct block_comment_rest : pegtl::until<pegtl::string<'*', '/'>> {};
+struct block_comment : seq<block_comment_open, must<block_comment_rest>> {};
+struct space : plus<pegtl::space> {};
+struct sp : star<sor<space, line_comment, block_comment>> {};
+
+template <class Word>
+struct word : seq<Word, not_at<identifier_other>> {};
+struct kw_and : word<TAO_PEGTL_ISTRING("and")> {};
+struct kw_or : word<TAO_PEGTL_ISTRING("or")> {};
+struct kw_not : word<TAO_PEGTL_ISTRING("not")> {};
+struct kw_like : word<TAO_PEGTL_ISTRING("like")> {};
+struct kw_in : word<TAO_PEGTL_ISTRING("in")> {};
+struct kw_between : word<TAO_PEGTL_ISTRING("between")> {};
+struct kw_is : word<TAO_PEGTL_ISTRING("is")> {};
+struct kw_null : word<TAO_PEGTL_ISTRING("null")> {};
+struct kw_select : word<TAO_PEGTL_ISTRING("select")> {};
+struct kw_from : word<TAO_PEGTL_ISTRING("from")> {};
+struct kw_where : word<TAO_PEGTL_ISTRING("where")> {};
+struct kw_into : word<TAO_PEGTL_ISTRING("into")> {};
+// Reserved: never a field name. SELECT, FROM, WHERE and INTO belong to query files, so that a clause
+// embedded there stops in front of them.
+struct keyword : sor<kw_and, kw_or, kw_not, kw_like, kw_in, kw_between, kw_is, kw_null, kw_select, kw_from,
+                     kw_where, kw_into> {};
+
+// ---- Tokens from other languages, each reported with what to write instead ----
+
+struct double_equals : two<'='>, bad_token {};
+struct c_and : two<'&'>, bad_token {};
+struct c_or : two<'|'>, bad_token {};
+struct c_not : seq<one<'!'>, not_at<one<'='>>>, bad_token {};
+struct stray_paren : one<')'>, bad_token {};
+struct is_not_null : seq<kw_is, sp, kw_not, sp, kw_null>, bad_token {};
+struct is_null : seq<kw_is, opt<sp, kw_null>>, bad_token {};
+struct null_test : sor<reject<is_not_null>, reject<is_null>> {};
+struct misplaced_token
+    : sor<reject<double_equals>, reject<c_and>, reject<c_or>, reject<c_not>, reject<stray_paren>, null_test> {
+};
+
+// ---- Operands ----
+
+struct compare_symbol : sor<pegtl::string<'<', '>'>, pegtl::string<'<', '='>, pegtl::string<'>', '='>,
+                            pegtl::string<'!', '='>, one<'<'>, one<'>'>, one<'='>> {};
+
+struct field : seq<not_at<keyword>, identifier> {};
+struct function_call : seq<sp, one<'('>>, bad_token {};
+struct field_ref : seq<field, opt<reject<function_call>>> {};
+
+struct string_open : one<'\''> {};
+struct string_char : sor<plus<not_one<'\''>>, two<'\''>> {};
+struct string_close : one<'\''> {};
+struct string : seq<string_open, star<string_char>, must<string_close>> {};
+
+struct decimal_tail : seq<one<'.'>, star<pegtl::digit>>, bad_token {};
+struct letter_tail : identifier_other, bad_token {};
+struct number_tail : sor<reject<decimal_tail>, reject<letter_tail>> {};
+struct integer : seq<opt<one<'-'>>, plus<pegtl::digit>, opt<number_tail>> {};
+
+struct parameter_name : identifier {};
+struct parameter : seq<one<':'>, must<parameter_name>> {};
+
+struct double_quoted : seq<one<'"'>, star<not_one<'"'>>, opt<one<'"'>>>, bad_token {};
+struct null_value : kw_null, bad_token {};
+// A reserved word where a field name belongs: only reported when an operator follows, so that a stray
+// AND or a missing clause before INTO reads as what it is, a missing expression.
+struct reserved_word : seq<keyword, at<sp, compare_symbol>>, bad_token {};
+struct bad_operand : sor<reject<double_quoted>, reject<null_value>, reject<reserved_word>> {};
+
+struct operand : seq<sor<string, integer, parameter, field_ref, bad_operand>, sp> {};
+struct value : seq<sor<string, integer, parameter, bad_operand>, sp> {};
+
+// ---- Predicates ----
+
+struct compare_op : seq<compare_symbol, sp> {};
+struct compare_value : seq<operand> {};
+struct compare_tail : seq<compare_op, must<compare_value>> {};
+
+struct like_keyword : seq<kw_like, sp> {};
+struct like_pattern : seq<value> {};
+struct like_tail : seq<like_keyword, must<like_pattern>> {};
+
+struct in_keyword : seq<kw_in, sp> {};
+struct in_open : seq<one<'('>, sp> {};
+struct in_close : seq<one<')'>, sp> {};
+struct in_element : seq<value> {};
+struct in_comma : seq<one<','>, sp> {};
+struct in_end : seq<in_close> {};
+struct in_elements : sor<in_close, seq<in_element, star<in_comma, must<in_element>>, must<in_end>>> {};
+struct in_tail : seq<in_keyword, must<in_open>, must<in_elements>> {};
+
+struct between_keyword : seq<kw_between, sp> {};
+struct lower_bound : seq<value> {};
+struct between_and : seq<kw_and, sp> {};
+struct upper_bound : seq<value> {};
+struct between_tail : seq<between_keyword, must<lower_bound>, must<between_and>, must<upper_bound>> {};
+
+struct negation : seq<kw_not, sp> {};
+struct negatable_tail : sor<like_tail, in_tail, between_tail> {};
+struct negated_tail : seq<negation, must<negatable_tail>> {};
+
+struct predicate_tail
+    : sor<reject<double_equals>, compare_tail, like_tail, in_tail, between_tail, negated_tail, null_test> {};
+struct predicate : seq<operand, must<predicate_tail>> {};
+
+// ---- Boolean structure: precedence NOT > AND > OR, each level a flat list ----
+
+struct or_expr;
+struct not_expr;
+
+struct paren_open : seq<one<'('>, sp> {};
+struct group_body : seq<or_expr> {};
+struct paren_close : sor<seq<one<')'>, sp>, misplaced_token> {};
+struct group : seq<paren_open, must<group_body>, must<paren_close>> {};
+
+struct primary : sor<group, predicate, reject<c_not>> {};
+struct not_op : seq<kw_not, sp> {};
+struct not_operand : seq<not_expr> {};
+struct not_prefixed : seq<not_op, must<not_operand>> {};
+struct not_expr : sor<not_prefixed, primary> {};
+
+struct and_op : seq<kw_and, sp> {};
+struct and_operand : seq<not_expr> {};
+struct and_rest : seq<and_op, must<and_operand>> {};
+struct and_expr : seq<not_expr, star<and_rest>> {};
+
+struct or_op : seq<kw_or, sp> {};
+struct or_operand : seq<and_expr> {};
+struct or_rest : seq<or_op, must<or_operand>> {};
+struct or_expr : seq<and_expr, star<or_rest>> {};
+
+// ---- The clause ----
+
+struct clause_body : seq<or_expr> {};
+struct empty_clause : eof, bad_token {};
+struct clause_end : sor<eof, misplaced_token> {};
+struct where_clause : seq<sp, sor<reject<empty_clause>, seq<must<clause_body>, must<clause_end>>>> {};
+
+// The clause inside a larger text: no end-of-input check, so `INTO ...` may follow.
+struct where_expr : seq<sp, must<clause_body>> {};
+
+}  // namespace tfq::grammar

@@ -1,0 +1,90 @@
+// The actions and the control that parse grammar/where_rules.hpp into a WhereBuilder.
+// A grammar that embeds grammar::where_expr (query files) can parse it with these to get the AST directly:
+//   tao::pegtl::parse<grammar::where_expr, where_action, where_control>(in, builder)
+// or parse the clause's extent with its own rules and hand the range to parse_where(source, within).
+#pragma once
+
+#include <tao/pegtl.hpp>
+#include <type_traits>
+
+#include "grammar/where_errors.hpp"
+#include "grammar/where_rules.hpp"
+#include "parse/where_builder.hpp"
+
+namespace tfq::parse {
+
+namespace pegtl = tao::pegtl;
+
+// Every rejected token records its range, so that the diagnostic covers exactly that token.
+struct record_bad_token {
+  template <class ActionInput>
+  static void apply(const ActionInput& in, WhereBuilder& b) {
+    b.bad_token(in.begin(), in.end());
+  }
+};
+
+template <class Rule>
+struct where_action : std::conditional_t<std::is_base_of_v<grammar::bad_token, Rule>, record_bad_token,
+                                         pegtl::nothing<Rule>> {};
+
+// An action that hands the builder the matched bytes.
+template <void (WhereBuilder::*Member)(const char*, const char*)>
+struct range_action {
+  template <class ActionInput>
+  static void apply(const ActionInput& in, WhereBuilder& b) {
+    (b.*Member)(in.begin(), in.end());
+  }
+};
+
+// An action that hands the builder where the match began.
+template <void (WhereBuilder::*Member)(const char*)>
+struct begin_action {
+  template <class ActionInput>
+  static void apply(const ActionInput& in, WhereBuilder& b) {
+    (b.*Member)(in.begin());
+  }
+};
+
+template <ExprKind Kind, std::uint32_t Length>
+struct keyword_action {
+  template <class ActionInput>
+  static void apply(const ActionInput& in, WhereBuilder& b) {
+    b.predicate_keyword(Kind, in.begin(), Length);
+  }
+};
+
+// clang-format off
+template <> struct where_action<grammar::field> : range_action<&WhereBuilder::field> {};
+template <> struct where_action<grammar::string> : range_action<&WhereBuilder::string_literal> {};
+template <> struct where_action<grammar::integer> : range_action<&WhereBuilder::integer> {};
+template <> struct where_action<grammar::parameter> : range_action<&WhereBuilder::parameter> {};
+template <> struct where_action<grammar::string_open> : begin_action<&WhereBuilder::string_open> {};
+template <> struct where_action<grammar::block_comment_open> : begin_action<&WhereBuilder::comment_open> {};
+template <> struct where_action<grammar::compare_symbol> : range_action<&WhereBuilder::compare_operator> {};
+template <> struct where_action<grammar::like_keyword> : keyword_action<ExprKind::like, 4> {};
+template <> struct where_action<grammar::in_keyword> : keyword_action<ExprKind::in, 2> {};
+template <> struct where_action<grammar::between_keyword> : keyword_action<ExprKind::between, 7> {};
+template <> struct where_action<grammar::negation> : begin_action<&WhereBuilder::negation> {};
+template <> struct where_action<grammar::in_close> : begin_action<&WhereBuilder::in_close> {};
+template <> struct where_action<grammar::predicate> { template <class I> static void apply(const I&, WhereBuilder& b) { b.predicate(); } };
+template <> struct where_action<grammar::paren_open> : begin_action<&WhereBuilder::open_paren> {};
+template <> struct where_action<grammar::paren_close> : begin_action<&WhereBuilder::close_paren> {};
+template <> struct where_action<grammar::not_op> : begin_action<&WhereBuilder::not_operator> {};
+template <> struct where_action<grammar::not_prefixed> : begin_action<&WhereBuilder::not_operand_done> {};
+template <> struct where_action<grammar::and_rest> : begin_action<&WhereBuilder::and_operand_done> {};
+template <> struct where_action<grammar::or_rest> : begin_action<&WhereBuilder::or_operand_done> {};
+// clang-format on
+
+// must_if<grammar::errors> with one addition: before throwing, the failure's code and place are
+// recorded in the builder, so that the diagnostic needs no look-up by message text.
+template <class Rule>
+struct where_control : pegtl::must_if<grammar::errors>::control<Rule> {
+  template <class ParseInput, class... States>
+  [[noreturn]] static void raise(const ParseInput& in, WhereBuilder& b, States&&... st) {
+    constexpr const grammar::error_entry& e = grammar::error<Rule>;
+    b.raised(e.code, e.message, e.help, in.current(), std::is_base_of_v<grammar::bad_token, Rule>);
+    pegtl::must_if<grammar::errors>::control<Rule>::raise(in, b, st...);
+  }
+};
+
+}  // namespace tfq::parse

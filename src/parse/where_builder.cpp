@@ -1,0 +1,235 @@
+// Building the AST from the where grammar's actions: operands, predicates, NOT, groups and flat AND/OR.
+#include "parse/where_builder.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <string>
+
+#include "grammar/where_errors.hpp"
+
+namespace tfq::parse {
+
+WhereBuilder::WhereBuilder(const Source& source, SourceRange within, const ParseOptions& options)
+    : source_(source),
+      base_(source.text().data()),
+      within_(within),
+      max_depth_(std::min(options.limits.max_depth, max_depth_ceiling)),
+      max_predicates_(options.limits.max_predicates),
+      max_in_list_(options.limits.max_in_list),
+      allow_parameters_(options.allow_parameters) {
+  last_end_ = within.begin;
+}
+
+// The next operand of the predicate being read: its subject first, then its values.
+Operand& WhereBuilder::next_operand(Operand::Kind kind, const char* begin, const char* end) {
+  Operand* o = &pending_.subject;
+  if (has_subject_) {
+    if (pending_.kind == ExprKind::in && pending_.values.size() >= max_in_list_) {
+      const auto& e = grammar::error<grammar::in_list_too_long>;
+      failure_argument_ = std::to_string(max_in_list_);
+      stop(e.code, e.message, e.help, {offset(begin), offset(end)});
+    }
+    o = &pending_.values.emplace_back();
+  }
+  has_subject_ = true;
+  o->kind = kind;
+  o->range = {offset(begin), offset(end)};
+  o->integer = 0;
+  last_end_ = o->range.end;
+  return *o;
+}
+
+void WhereBuilder::field(const char* begin, const char* end) {
+  Operand& o = next_operand(Operand::Kind::field, begin, end);
+  o.text.assign(begin, end);
+  last_field_begin_ = o.range.begin;
+}
+
+// string <- "'" ("''" / [^'])* "'": the value is the body with every '' made one quote.
+void WhereBuilder::string_literal(const char* begin, const char* end) {
+  Operand& o = next_operand(Operand::Kind::string, begin, end);
+  std::string_view body(begin + 1, static_cast<std::size_t>(end - begin - 2));
+  if (body.find('\'') == std::string_view::npos) {
+    o.text.assign(body);
+  } else {
+    o.text.clear();
+    o.text.reserve(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      o.text.push_back(body[i]);
+      if (body[i] == '\'') ++i;  // the grammar only lets quotes in as pairs
+    }
+  }
+}
+
+// integer <- '-'? [0-9]+: 64 bits; a value that does not fit is reported and parsing goes on.
+void WhereBuilder::integer(const char* begin, const char* end) {
+  Operand& o = next_operand(Operand::Kind::integer, begin, end);
+  o.text.assign(begin, end);
+  auto [ptr, ec] = std::from_chars(begin, end, o.integer);
+  if (ec != std::errc{} || ptr != end) {
+    o.integer = 0;
+    const auto& e = grammar::error<grammar::integer_too_large>;
+    report(e.code, e.message, e.help, o.range, o.text);
+  }
+}
+
+// parameter <- ':' identifier: only query files bind parameters.
+void WhereBuilder::parameter(const char* begin, const char* end) {
+  Operand& o = next_operand(Operand::Kind::parameter, begin, end);
+  o.text.assign(begin + 1, end);
+  if (!allow_parameters_) {
+    const auto& e = grammar::error<grammar::parameter_forbidden>;
+    report(e.code, e.message, e.help, o.range,
+           std::string_view(begin, static_cast<std::size_t>(end - begin)));
+  }
+}
+
+// compare_op <- '<>' / '<=' / '>=' / '!=' / '<' / '>' / '='
+void WhereBuilder::compare_operator(const char* begin, const char* end) {
+  pending_.kind = ExprKind::compare;
+  pending_.op_range = {offset(begin), offset(end)};
+  const std::string_view op(begin, static_cast<std::size_t>(end - begin));
+  if (op == "=")
+    pending_.op = CompareOp::eq;
+  else if (op == "<")
+    pending_.op = CompareOp::lt;
+  else if (op == ">")
+    pending_.op = CompareOp::gt;
+  else if (op == "<=")
+    pending_.op = CompareOp::le;
+  else if (op == ">=")
+    pending_.op = CompareOp::ge;
+  else {
+    pending_.op = CompareOp::ne;
+    pending_.spelled_ltgt = op == "<>";
+  }
+}
+
+// [NOT] LIKE / IN / BETWEEN: the operator range covers NOT too; the left side must be a field.
+void WhereBuilder::predicate_keyword(ExprKind kind, const char* begin, std::uint32_t length) {
+  pending_.kind = kind;
+  const std::uint32_t keyword_begin = offset(begin);
+  pending_.op_range = {pending_.negated ? negation_begin_ : keyword_begin, keyword_begin + length};
+  if (!pending_.subject.is_field()) {
+    const auto& e = grammar::error<grammar::subject_not_field>;
+    const char* name = kind == ExprKind::like ? "LIKE" : kind == ExprKind::in ? "IN" : "BETWEEN";
+    report(e.code, e.message, e.help, pending_.subject.range, name);
+  }
+}
+
+void WhereBuilder::predicate() {
+  const std::uint32_t begin = pending_.subject.range.begin;
+  pending_.range = {begin, last_end_};
+  if (++predicates_ > max_predicates_) {
+    const auto& e = grammar::error<grammar::too_many_predicates>;
+    failure_argument_ = std::to_string(max_predicates_);
+    stop(e.code, e.message, e.help, pending_.range);
+  }
+  stack_.emplace_back(std::move(pending_), begin, last_end_);
+  // Moved from: only the scalars need resetting.
+  pending_.negated = false;
+  pending_.spelled_ltgt = false;
+  pending_.values.clear();
+  has_subject_ = false;
+}
+
+// Parentheses and prefix NOT share one depth budget; the check comes before the parser recurses.
+void WhereBuilder::enter_nesting(std::uint32_t at, std::uint32_t length) {
+  if (depth_ >= max_depth_) {
+    const auto& e = grammar::error<grammar::too_deep>;
+    failure_argument_ = std::to_string(max_depth_);
+    stop(e.code, e.message, e.help, {at, at + length});
+  }
+  ++depth_;
+}
+
+void WhereBuilder::open_paren(const char* p) {
+  enter_nesting(offset(p), 1);
+  open_parens_.push_back(offset(p));
+}
+
+void WhereBuilder::close_paren(const char* p) {
+  Item& inner = stack_.back();
+  inner.expr.parenthesized = true;
+  inner.outer_begin = open_parens_.back();
+  inner.outer_end = offset(p) + 1;
+  last_end_ = inner.outer_end;
+  open_parens_.pop_back();
+  --depth_;
+}
+
+void WhereBuilder::not_operator(const char* p) {
+  enter_nesting(offset(p), 3);
+}
+
+// not_prefixed <- NOT not_expr
+void WhereBuilder::not_operand_done(const char* not_begin) {
+  const std::uint32_t begin = offset(not_begin);
+  Item& operand = stack_.back();
+  Expr node;
+  node.kind = ExprKind::not_;
+  node.op_range = {begin, begin + 3};
+  node.range = {begin, operand.outer_end};
+  node.children.push_back(std::move(operand.expr));
+  operand.expr = std::move(node);
+  operand.outer_begin = begin;
+  --depth_;
+}
+
+// and_expr <- not_expr (AND not_expr)*, or_expr alike: the right operand joins the chain on its left,
+// so `a AND b AND c` is one node; a parenthesized chain on the left stays a child of its own.
+void WhereBuilder::join(ExprKind kind, std::uint32_t op_begin, std::uint32_t op_length) {
+  Item& right = stack_.back();
+  Item& left = stack_[stack_.size() - 2];
+  if (left.expr.kind != kind || left.expr.parenthesized) {
+    Expr node;
+    node.kind = kind;
+    node.op_range = {op_begin, op_begin + op_length};
+    node.range.begin = left.outer_begin;
+    node.children.push_back(std::move(left.expr));
+    left.expr = std::move(node);
+  }
+  left.expr.children.push_back(std::move(right.expr));
+  left.expr.range.end = right.outer_end;
+  left.outer_end = right.outer_end;
+  stack_.pop_back();
+}
+
+void WhereBuilder::report(Code code, const char* message, const char* help, SourceRange range,
+                          std::string_view argument) {
+  Diagnostic d = make_diagnostic(code, range, fill_message(message, argument));
+  if (help) d.help = help;
+  diagnostics_.push_back(std::move(d));
+}
+
+void WhereBuilder::stop(Code code, const char* message, const char* help, SourceRange range) {
+  failure_ = SyntaxFailure{code, message, help, range, true};
+  throw StopParsing{};
+}
+
+void WhereBuilder::raised(Code code, const char* message, const char* help, const char* p,
+                          bool from_bad_token) {
+  SyntaxFailure f{code, message, help, {}, from_bad_token && bad_token_.has_value()};
+  f.range = f.from_bad_token ? *bad_token_ : token_at(source_.text(), offset(p), within_.end);
+  if (code == Code::unterminated_string) f.range = {string_begin_, within_.end};
+  if (code == Code::unterminated_comment) f.range = {comment_begin_, within_.end};
+  failure_ = f;
+}
+
+ParseResult WhereBuilder::finish(bool parsed) {
+  ParseResult result;
+  result.diagnostics = std::move(diagnostics_);
+  if (!failure_ && (!parsed || stack_.size() != 1)) {
+    failure_ = SyntaxFailure{Code::syntax_error, "syntax error", nullptr,
+                             token_at(source_.text(), last_end_, within_.end)};
+  }
+  if (failure_) {
+    result.diagnostics.push_back(failure_diagnostic());
+  } else if (!has_errors(result.diagnostics)) {
+    result.expr = std::move(stack_.back().expr);
+  }
+  return result;
+}
+
+}  // namespace tfq::parse

@@ -1,0 +1,119 @@
+// The state the where-clause grammar's actions build the AST into, one token at a time (no parse tree).
+// Every action fires only after its construct is committed (grammar/where.peg: a must<> follows the first
+// token), so nothing is ever built for input that is later backtracked over.
+// Free of PEGTL: the actions in where_actions.hpp translate matches into these calls.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tfq/ast.hpp"
+#include "tfq/diagnostic.hpp"
+#include "tfq/parse.hpp"
+#include "tfq/source.hpp"
+
+namespace tfq::parse {
+
+// Thrown by the builder to stop the parse after it recorded a failure (the grammar's own raises throw
+// tao::pegtl::parse_error after recording theirs through the control).
+struct StopParsing {};
+
+// What went wrong, as the grammar or an action saw it; turned into a Diagnostic by finish().
+struct SyntaxFailure {
+  Code code = Code::syntax_error;
+  const char* message = nullptr;  // may hold `{}` for `argument`
+  const char* help = nullptr;
+  SourceRange range;
+  bool from_bad_token = false;  // the range is the rejected token itself
+};
+
+// The range of the token that starts at `at` (a word, a two-character operator or one UTF-8 character);
+// empty at the end. Diagnostics of commit points cover it.
+SourceRange token_at(std::string_view text, std::uint32_t at, std::uint32_t end);
+// `format` with its `{}` replaced by `argument` (shortened when long).
+std::string fill_message(std::string_view format, std::string_view argument);
+
+class WhereBuilder {
+ public:
+  // `within` is the part of source's text being parsed; all offsets are into the whole text.
+  WhereBuilder(const Source& source, SourceRange within, const ParseOptions& options);
+
+  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - base_); }
+
+  // Tokens
+  void field(const char* begin, const char* end);
+  void string_literal(const char* begin, const char* end);
+  void integer(const char* begin, const char* end);
+  void parameter(const char* begin, const char* end);
+  void string_open(const char* p) { string_begin_ = offset(p); }
+  void comment_open(const char* p) { comment_begin_ = offset(p); }
+  void bad_token(const char* begin, const char* end) { bad_token_ = {offset(begin), offset(end)}; }
+
+  // Predicates: the operator, then the whole predicate once its last token is read.
+  void compare_operator(const char* begin, const char* end);
+  void predicate_keyword(ExprKind kind, const char* begin, std::uint32_t length);
+  void negation(const char* begin) {
+    pending_.negated = true;
+    negation_begin_ = offset(begin);
+  }
+  void in_close(const char* p) { last_end_ = offset(p) + 1; }
+  void predicate();
+
+  // Structure
+  void open_paren(const char* p);
+  void close_paren(const char* p);
+  void not_operator(const char* p);
+  void not_operand_done(const char* not_begin);
+  void and_operand_done(const char* and_begin) { join(ExprKind::and_, offset(and_begin), 3); }
+  void or_operand_done(const char* or_begin) { join(ExprKind::or_, offset(or_begin), 2); }
+
+  // A commit point of the grammar failed at p (the control calls this before it throws).
+  void raised(Code code, const char* message, const char* help, const char* p, bool from_bad_token);
+
+  // The AST, or the diagnostics; call once, after the parse returned or threw.
+  ParseResult finish(bool parsed);
+
+ private:
+  struct Item {
+    Expr expr;
+    std::uint32_t outer_begin = 0;  // the expression's range with its parentheses
+    std::uint32_t outer_end = 0;
+  };
+
+  void enter_nesting(std::uint32_t at, std::uint32_t length);
+  void join(ExprKind kind, std::uint32_t op_begin, std::uint32_t op_length);
+  Operand& next_operand(Operand::Kind kind, const char* begin, const char* end);
+  [[noreturn]] void stop(Code code, const char* message, const char* help, SourceRange range);
+  void report(Code code, const char* message, const char* help, SourceRange range, std::string_view argument);
+  Diagnostic failure_diagnostic() const;
+
+  const Source& source_;
+  const char* base_;
+  SourceRange within_;
+  std::size_t max_depth_;
+  std::size_t max_predicates_;
+  std::size_t max_in_list_;
+  bool allow_parameters_;
+  std::size_t predicates_ = 0;
+
+  std::vector<Item> stack_;                 // finished expressions, innermost last
+  std::vector<std::uint32_t> open_parens_;  // offsets of '(' not yet closed
+  std::size_t depth_ = 0;                   // open parentheses plus NOTs awaiting their operand
+  Expr pending_;                            // the predicate being read
+  bool has_subject_ = false;
+  std::uint32_t negation_begin_ = 0;
+  std::uint32_t last_end_ = 0;  // end of the last token that belongs to an expression
+  std::uint32_t string_begin_ = 0;
+  std::uint32_t comment_begin_ = 0;
+  std::uint32_t last_field_begin_ = 0;
+  std::optional<SourceRange> bad_token_;
+
+  std::vector<Diagnostic> diagnostics_;  // errors that do not stop the parse (overflow, parameters)
+  std::optional<SyntaxFailure> failure_;
+  std::string failure_argument_;
+};
+
+}  // namespace tfq::parse

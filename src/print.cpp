@@ -1,0 +1,109 @@
+// The canonical printer of where clauses: iterative along AND/OR chains, recursive only along nesting.
+#include "tfq/print.hpp"
+
+namespace tfq {
+namespace {
+
+// Binding strength: a child needs parentheses when it binds more loosely than its parent requires.
+int precedence(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::or_: return 1;
+    case ExprKind::and_: return 2;
+    case ExprKind::not_: return 3;
+    default: return 4;  // predicates
+  }
+}
+
+void print_operand(const Operand& o, std::string& out) {
+  switch (o.kind) {
+    case Operand::Kind::field: out += o.text; break;
+    case Operand::Kind::string: out += quote_string(o.text); break;
+    case Operand::Kind::integer: out += std::to_string(o.integer); break;
+    case Operand::Kind::parameter:
+      out += ':';
+      out += o.text;
+      break;
+  }
+}
+
+void print_expr(const Expr& e, std::string& out);
+
+// A child of an operator of strength `needed`: parenthesized when it binds more loosely.
+void print_child(const Expr& child, int needed, std::string& out) {
+  const bool parens = precedence(child) < needed;
+  if (parens) out += '(';
+  print_expr(child, out);
+  if (parens) out += ')';
+}
+
+void print_predicate(const Expr& e, std::string& out) {
+  print_operand(e.subject, out);
+  if (e.kind == ExprKind::compare) {
+    out += ' ';
+    out += to_string(e.op);
+    out += ' ';
+    if (!e.values.empty()) print_operand(e.values[0], out);
+    return;
+  }
+  if (e.negated) out += " NOT";
+  if (e.kind == ExprKind::like) {
+    out += " LIKE ";
+    if (!e.values.empty()) print_operand(e.values[0], out);
+  } else if (e.kind == ExprKind::in) {
+    out += " IN (";
+    for (std::size_t i = 0; i < e.values.size(); ++i) {
+      if (i > 0) out += ", ";
+      print_operand(e.values[i], out);
+    }
+    out += ')';
+  } else {
+    out += " BETWEEN ";
+    if (!e.values.empty()) print_operand(e.values[0], out);
+    out += " AND ";
+    if (e.values.size() > 1) print_operand(e.values[1], out);
+  }
+}
+
+void print_expr(const Expr& e, std::string& out) {
+  switch (e.kind) {
+    case ExprKind::not_:
+      out += "NOT ";
+      if (!e.children.empty()) print_child(e.children[0], precedence(e), out);
+      break;
+    case ExprKind::and_:
+    case ExprKind::or_: {
+      const char* separator = e.kind == ExprKind::and_ ? " AND " : " OR ";
+      // A nested chain of the same operator is printed in parentheses: the printer shows the tree as it
+      // stands, and flattening is the optimizer's job.
+      for (std::size_t i = 0; i < e.children.size(); ++i) {
+        if (i > 0) out += separator;
+        const Expr& child = e.children[i];
+        print_child(child, child.kind == e.kind ? precedence(e) + 1 : precedence(e), out);
+      }
+      break;
+    }
+    default: print_predicate(e, out); break;
+  }
+}
+
+}  // namespace
+
+std::string print_where(const Expr& expr) {
+  std::string out;
+  print_expr(expr, out);
+  return out;
+}
+
+std::string quote_string(std::string_view value) {
+  std::string out;
+  out.reserve(value.size() + 2);
+  out += '\'';
+  for (char c : value) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  out += '\'';
+  return out;
+}
+
+}  // namespace tfq
