@@ -9,6 +9,7 @@
 #include <string>
 
 #include "tfq/diagnostic.hpp"
+#include "tfq/render.hpp"
 #include "tfq/source.hpp"
 
 // Not assert(): it must hold in release builds too, where the fuzzers run.
@@ -40,8 +41,14 @@ inline void check_diagnostic(const Source& source, const Diagnostic& diagnostic)
   for (const auto& fix : diagnostic.fixes) FUZZ_CHECK(within(source, fix.range));
 }
 
+// ... and every one renders, as text (with and without colour) and as JSON.
 inline void check_diagnostics(const Source& source, std::span<const Diagnostic> diagnostics) {
   for (const auto& diagnostic : diagnostics) check_diagnostic(source, diagnostic);
+  if (diagnostics.empty()) return;
+  FUZZ_CHECK(!render_text(source, diagnostics).empty());
+  FUZZ_CHECK(!render_text(source, diagnostics, TextStyle{.color = true, .max_line_width = 40}).empty());
+  const SourceDiagnostics all{&source, diagnostics};
+  FUZZ_CHECK(render_json({&all, 1}).front() == '[');
 }
 
 }  // namespace tfq::fuzz

@@ -75,10 +75,23 @@ template <> struct where_action<grammar::and_rest> : begin_action<&WhereBuilder:
 template <> struct where_action<grammar::or_rest> : begin_action<&WhereBuilder::or_operand_done> {};
 // clang-format on
 
-// must_if<grammar::errors> with one addition: before throwing, the failure's code and place are
-// recorded in the builder, so that the diagnostic needs no look-up by message text.
+// must_if<grammar::errors> with two additions:
+// - a commit point that fails gives the input back to where it began (must<> alone may leave it inside
+//   a half-matched keyword: `BETWEEN 1 ANDY 2` would be reported at `Y` instead of `ANDY`);
+// - before throwing, the failure's code and place are recorded in the builder, so that the diagnostic
+//   needs no look-up by message text.
 template <class Rule>
 struct where_control : pegtl::must_if<grammar::errors>::control<Rule> {
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <class...> class Action,
+            template <class...> class Control, class ParseInput, class... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    constexpr bool commit_point = grammar::error<Rule>.message != nullptr;
+    constexpr auto mode =
+        commit_point && M == pegtl::rewind_mode::dontcare ? pegtl::rewind_mode::required : M;
+    return pegtl::must_if<grammar::errors>::control<Rule>::template match<A, mode, Action, Control>(in,
+                                                                                                    st...);
+  }
+
   template <class ParseInput, class... States>
   [[noreturn]] static void raise(const ParseInput& in, WhereBuilder& b, States&&... st) {
     constexpr const grammar::error_entry& e = grammar::error<Rule>;

@@ -126,7 +126,8 @@ void WhereBuilder::predicate() {
     failure_argument_ = std::to_string(max_predicates_);
     stop(e.code, e.message, e.help, pending_.range);
   }
-  stack_.emplace_back(std::move(pending_), begin, last_end_);
+  stack_.push_back(Item{std::move(pending_), begin,
+                        last_end_});  // braces: clang 14 (the fuzz build) lacks C++20 paren-init
   // Moved from: only the scalars need resetting.
   pending_.negated = false;
   pending_.spelled_ltgt = false;

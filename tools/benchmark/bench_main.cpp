@@ -1,0 +1,171 @@
+// tfq_bench: tfq's benchmark over a corpus written by tfq_gen_corpus (run both through tools/bench).
+// Figures are medians of several runs; throughput is measured in process on one core; the scaling
+// inputs, start-up and the many-files case run the real tfq binary.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "processes.hpp"
+#include "report.hpp"
+#include "stages.hpp"
+
+namespace fs = std::filesystem;
+using namespace tfq::bench;
+
+namespace {
+
+struct Settings {
+  fs::path corpus;
+  std::string tfq = "tfq";
+  std::string command = "lint";  // what the end-to-end runs ask tfq to do with a file
+  int runs = 5;
+  fs::path peers;  // JSON written by the peer scripts
+};
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string() + " (run tools/gen_corpus first)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> read_lines(const fs::path& path) {
+  std::istringstream text(read_text(path));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(text, line);) lines.push_back(line);
+  return lines;
+}
+
+double pipeline_mbps = 0;  // tfq's figure that the peers are compared with
+
+void stages(const Settings& settings, const tfq::Catalog& catalog) {
+  const auto clauses = read_lines(settings.corpus / "clauses.txt");
+  double bytes = 0;
+  for (const auto& clause : clauses) bytes += static_cast<double>(clause.size());
+  std::vector<StageSeconds> runs;
+  PipelineCounts counts;
+  for (int run = 0; run < settings.runs; ++run) runs.push_back(time_stages(clauses, catalog, counts));
+  auto stage = [&](double StageSeconds::*field) {
+    std::vector<double> values;
+    for (const auto& run : runs) values.push_back(run.*field);
+    return median(values);
+  };
+  const double n = static_cast<double>(clauses.size());
+  print_heading("Throughput on one core: " + std::to_string(clauses.size()) + " clauses, " +
+                format("%.2f MB", bytes / 1e6) + " (reached: parse " + std::to_string(counts.parsed) +
+                ", check " + std::to_string(counts.checked) + ", optimize " +
+                std::to_string(counts.optimized) + ")");
+  auto row = [&](const std::string& label, double seconds, const std::string& target = "", double goal = 0) {
+    const double mbps = bytes / seconds / 1e6;
+    print_row(label, format("%8.1f MB/s", mbps) + format(" %9.0f/s", n / seconds), target, mbps >= goal);
+    return mbps;
+  };
+  row("parse", stage(&StageSeconds::parse));
+  row("check", stage(&StageSeconds::check));
+  row("parse + check", stage(&StageSeconds::parse) + stage(&StageSeconds::check), ">= 200 MB/s", 200);
+  row("optimize", stage(&StageSeconds::optimize));
+  row("emit", stage(&StageSeconds::emit));
+  pipeline_mbps = row("whole pipeline", stage(&StageSeconds::pipeline), ">= 100 MB/s", 100);
+}
+
+void peers(const Settings& settings) {
+  if (settings.peers.empty() || !fs::exists(settings.peers)) return;
+  const auto results = nlohmann::json::parse(read_text(settings.peers));
+  print_heading("Peers on the same corpus, each clause wrapped as SELECT * FROM t WHERE ... (one core)");
+  double fastest = 0;
+  for (const auto& peer : results) {
+    const double mbps = peer.at("bytes").get<double>() / peer.at("seconds").get<double>() / 1e6;
+    fastest = std::max(fastest, mbps);
+    const std::string note = format(" (%.0f clauses", peer.at("clauses").get<double>()) +
+                             format(", %.0f rejected)", peer.at("failures").get<double>());
+    print_row(peer.at("name").get<std::string>() + note,
+              format("%8.3f MB/s", mbps) + format("  tfq %.0fx", pipeline_mbps / mbps));
+  }
+  if (fastest > 0) {
+    const double ratio = pipeline_mbps / fastest;
+    print_row("tfq pipeline vs the fastest peer", format("%.0fx", ratio), ">= 100x", ratio >= 100);
+  }
+}
+
+ProcessRun median_run(const std::vector<std::string>& argv, int runs) {
+  std::vector<ProcessRun> all;
+  for (int i = 0; i < runs; ++i) all.push_back(run_measured(argv));
+  std::sort(all.begin(), all.end(), [](auto& a, auto& b) { return a.seconds < b.seconds; });
+  return all[all.size() / 2];
+}
+
+void scaling(const Settings& settings, const tfq::Catalog& catalog) {
+  print_heading("Scaling inputs: in process (pipeline) and end to end (tfq " + settings.command +
+                " FILE: time, peak memory)");
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(settings.corpus / "scale")) files.push_back(entry.path());
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+    const auto number = [](const fs::path& p) {
+      return std::stol(p.stem().string().substr(p.stem().string().find('-') + 1));
+    };
+    return a.stem().string().substr(0, 4) != b.stem().string().substr(0, 4) ? a < b : number(a) < number(b);
+  });
+  for (const auto& file : files) {
+    const std::string text = read_text(file);
+    std::vector<double> seconds;
+    for (int run = 0; run < settings.runs; ++run) {
+      const auto start = std::chrono::steady_clock::now();
+      const std::size_t emitted = run_pipeline(text, catalog);
+      seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      if (emitted == 0 && run == 0) std::printf("  (%s: nothing emitted)\n", file.filename().c_str());
+    }
+    const ProcessRun cli = median_run({settings.tfq, settings.command, file.string()}, settings.runs);
+    const std::string figure = format("%7.2f ms", median(seconds) * 1e3) +
+                               format(" | %7.2f ms ", cli.seconds * 1e3) + mib(cli.peak_kib) +
+                               (cli.exit_code > 1 ? " exit " + std::to_string(cli.exit_code) : "");
+    const std::string label =
+        file.filename().string() + format(" (%.2f MB)", static_cast<double>(text.size()) / 1e6);
+    if (file.stem() == "predicates-100000") {
+      print_row(label, figure, "< 100 ms, 64 MiB", cli.seconds < 0.1 && cli.peak_kib < 64 * 1024);
+    } else {
+      print_row(label, figure);
+    }
+  }
+}
+
+void processes(const Settings& settings) {
+  print_heading("The CLI");
+  const std::string small = (settings.corpus / "small.where").string();
+  const ProcessRun one = median_run({settings.tfq, "lint", small}, 101);
+  print_row("start-up + lint of one small file (median of 101)", format("%.2f ms", one.seconds * 1e3),
+            "< 2 ms", one.seconds < 0.002);
+  const std::size_t files = static_cast<std::size_t>(
+      std::distance(fs::directory_iterator(settings.corpus / "files"), fs::directory_iterator{}));
+  const ProcessRun many = median_run({settings.tfq, "lint", (settings.corpus / "files").string()}, 3);
+  print_row("tfq lint on " + std::to_string(files) + " files, all cores (median of 3)",
+            format("%.3f s ", many.seconds) + mib(many.peak_kib), "< 0.5 s", many.seconds < 0.5);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"tfq's benchmark (see tools/bench)", "tfq_bench"};
+  Settings settings;
+  app.add_option("corpus", settings.corpus, "Folder written by tfq_gen_corpus")->required();
+  app.add_option("--tfq", settings.tfq, "The tfq binary to run")->capture_default_str();
+  app.add_option("--command", settings.command, "tfq subcommand for the end-to-end runs")
+      ->capture_default_str();
+  app.add_option("--runs", settings.runs, "Runs per figure (the median is shown)")->capture_default_str();
+  app.add_option("--peers", settings.peers, "Peer results (JSON) to compare with");
+  CLI11_PARSE(app, argc, argv);
+  try {
+    const tfq::Catalog& catalog = tfq::Catalog::builtin();
+    std::printf("tfq benchmark on %s\n", machine_description().c_str());
+    stages(settings, catalog);
+    peers(settings);
+    scaling(settings, catalog);
+    processes(settings);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tfq_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
