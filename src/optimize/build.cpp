@@ -1,0 +1,80 @@
+// From a lowered clause to the optimizer's working form: each predicate on a known field becomes a Sarg
+// (or a LIKE), everything else an opaque predicate kept as written.
+#include "optimize/build.hpp"
+
+namespace tfq::opt {
+namespace {
+
+Node opaque(const Expr& e) {
+  Node node;
+  node.kind = NodeKind::other;
+  node.source = &e;
+  node.origins = {&e};
+  return node;
+}
+
+Node set_atom(const Expr& e, std::uint32_t field, Sarg set) {
+  Node node;
+  node.kind = NodeKind::set;
+  node.field = field;
+  node.set = std::move(set);
+  node.source = &e;
+  node.origins = {&e};
+  return node;
+}
+
+// `field op literal`, `field IN (...)` and `field [NOT] LIKE 'pattern'` on a field the optimizer knows.
+Node predicate(const Expr& e, const Fields& fields) {
+  if (!e.subject.is_field()) return opaque(e);
+  const std::uint32_t field = fields.find(e.subject.text);
+  if (field == Fields::npos) return opaque(e);
+  const Domain& domain = fields.at(field).domain;
+  std::vector<Value> values;
+  values.reserve(e.values.size());
+  for (const Operand& operand : e.values) {
+    auto value = operand.is_literal() ? domain.parse(operand) : std::nullopt;
+    if (!value) return opaque(e);
+    values.push_back(std::move(*value));
+  }
+  switch (e.kind) {
+    case ExprKind::compare:
+      if (values.size() != 1) return opaque(e);
+      return set_atom(e, field, sarg_of_compare(domain, e.op, values[0]));
+    case ExprKind::in: {
+      Sarg set = sarg_of_in(domain, values);
+      return set_atom(e, field, e.negated ? set.complement(domain) : std::move(set));
+    }
+    case ExprKind::like: {
+      if (domain.kind != DomainKind::string || values.size() != 1) return opaque(e);
+      Node node = opaque(e);
+      node.kind = NodeKind::like;
+      node.field = field;
+      node.pattern = std::get<std::string>(values[0]);
+      node.negated = e.negated;
+      return node;
+    }
+    default: return opaque(e);
+  }
+}
+
+}  // namespace
+
+Node build(const Expr& lowered, const Fields& fields) {
+  switch (lowered.kind) {
+    case ExprKind::and_:
+    case ExprKind::or_: {
+      Node node;
+      node.kind = lowered.kind == ExprKind::and_ ? NodeKind::and_ : NodeKind::or_;
+      node.source = &lowered;
+      node.children.reserve(lowered.children.size());
+      for (const Expr& child : lowered.children) node.children.push_back(build(child, fields));
+      return node;
+    }
+    case ExprKind::compare:
+    case ExprKind::in:
+    case ExprKind::like: return predicate(lowered, fields);
+    default: return opaque(lowered);  // BETWEEN and NOT are gone after lowering
+  }
+}
+
+}  // namespace tfq::opt

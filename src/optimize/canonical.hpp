@@ -1,0 +1,44 @@
+// The canonical written form: how a Sarg is spelled, and the order of operands in an AND or OR.
+#pragma once
+
+#include <vector>
+
+#include "optimize/ir.hpp"
+
+namespace tfq::opt {
+
+// Operands sort by field (catalog order), then shape, then operator, then value.
+struct SortKey {
+  std::uint32_t field = Fields::npos;
+  std::uint8_t shape = 0;  // 0: a predicate (or the bounds of one range), 1: a sub-clause
+  std::uint8_t op = 0;     // see rank() in set_form.cpp
+  Value value;             // the first value
+  std::uint64_t tiebreak = 0;
+
+  friend bool operator<(const SortKey& a, const SortKey& b);
+};
+
+struct Piece {
+  SortKey key;
+  Expr expr;
+};
+
+// A set written out: a single predicate, or parts joined by `junction` (x >= 1 AND x < 5 AND x != 3;
+// x IN (1, 5) OR x >= 10).
+struct SetForm {
+  ExprKind junction = ExprKind::and_;
+  std::vector<Piece> parts;
+};
+
+// The fixed forms of a non-empty set that is not TRUE: lists as `=` or `IN`; ranges with `>=` and `<`
+// on discrete domains; on strings `>`, `>=`, `<`, `<=` as the bounds are open or closed; holes as `!=`.
+SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields);
+
+// Operand keys for the other atoms.
+Piece like_piece(const Node& like, const Fields& fields);
+Piece other_piece(const Node& other, const Fields& fields);
+
+// An AND or OR of pieces, sorted; a single piece stands alone.
+Expr join(ExprKind kind, std::vector<Piece>& pieces);
+
+}  // namespace tfq::opt

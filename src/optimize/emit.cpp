@@ -1,0 +1,61 @@
+// From the normalized working form back to a clause: every operand written in its canonical form and
+// every AND/OR's operands in canonical order.
+#include <algorithm>
+
+#include "optimize/build.hpp"
+#include "optimize/canonical.hpp"
+
+namespace tfq::opt {
+namespace {
+
+void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::vector<Piece>& out);
+
+// An AND or OR, sorted, keyed by its first operand so that it sorts next to that operand's field.
+Piece compound_piece(const Node& node, const Fields& fields) {
+  const ExprKind kind = node.kind == NodeKind::and_ ? ExprKind::and_ : ExprKind::or_;
+  std::vector<Piece> pieces;
+  pieces.reserve(node.children.size());
+  for (const Node& child : node.children) add_pieces(child, kind, fields, pieces);
+  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.key < b.key; });
+  SortKey key = pieces.empty() ? SortKey{} : pieces.front().key;
+  key.shape = 1;
+  key.tiebreak = node.hash;
+  return Piece{std::move(key), join(kind, pieces)};
+}
+
+void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::vector<Piece>& out) {
+  switch (node.kind) {
+    case NodeKind::set: {
+      SetForm form = set_form(node.field, node.set, fields);
+      if (form.parts.empty()) return;
+      if (form.parts.size() == 1 || form.junction == parent) {
+        for (Piece& p : form.parts) out.push_back(std::move(p));
+      } else {
+        Expr joined = join(form.junction, form.parts);  // sorts the parts: the first one leads
+        out.push_back(Piece{std::move(form.parts.front().key), std::move(joined)});
+      }
+      return;
+    }
+    case NodeKind::like: out.push_back(like_piece(node, fields)); return;
+    case NodeKind::other: out.push_back(other_piece(node, fields)); return;
+    case NodeKind::and_:
+    case NodeKind::or_: out.push_back(compound_piece(node, fields)); return;
+    case NodeKind::true_:
+    case NodeKind::false_: return;  // folded away before a clause is written
+  }
+}
+
+}  // namespace
+
+Expr to_expr(const Node& node, const Fields& fields) {
+  if (node.is_compound()) return compound_piece(node, fields).expr;
+  if (node.kind == NodeKind::set) {
+    SetForm form = set_form(node.field, node.set, fields);
+    return form.parts.empty() ? Expr{} : join(form.junction, form.parts);
+  }
+  std::vector<Piece> pieces;
+  add_pieces(node, ExprKind::and_, fields, pieces);
+  return pieces.empty() ? Expr{} : std::move(pieces.front().expr);
+}
+
+}  // namespace tfq::opt

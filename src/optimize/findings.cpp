@@ -1,0 +1,98 @@
+// The optimizer's diagnostics: what they say and which ranges they mark.
+#include "optimize/findings.hpp"
+
+#include <unordered_set>
+
+#include "tfq/print.hpp"
+
+namespace tfq::opt {
+namespace {
+
+constexpr std::size_t max_quoted = 60;
+
+// "`a` conflicts with `b`", "`a`, `b` and 2 more", ...
+std::string list_of(const std::vector<const Expr*>& parts, std::string_view relation) {
+  std::string text = quote(*parts[0]);
+  if (parts.size() >= 2) text += std::string(relation) + quote(*parts[1]);
+  if (parts.size() > 2) text += " and " + std::to_string(parts.size() - 2) + " more";
+  return text;
+}
+
+Diagnostic with_labels(Code code, const Node& constant, std::string message, std::string_view label) {
+  Diagnostic d = make_diagnostic(code, constant.origins.empty() ? SourceRange{} : constant.origins[0]->range,
+                                 std::move(message));
+  for (std::size_t i = 1; i < constant.origins.size() && i < 8; ++i) {
+    d.labels.push_back({constant.origins[i]->range, std::string(label)});
+  }
+  return d;
+}
+
+}  // namespace
+
+std::string quote(const Expr& expr) {
+  std::string text = print_where(expr);
+  if (text.size() > max_quoted) {
+    std::size_t cut = max_quoted - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    text = text.substr(0, cut) + "...";
+  }
+  return "`" + text + "`";
+}
+
+const Expr& shown(const Node& node) {
+  return node.is_compound() || node.origins.empty() ? *node.source : *node.origins.front();
+}
+
+void report(Context& context, Code code, const Expr& primary, std::string message, const Expr* other,
+            std::string label) {
+  Diagnostic d = make_diagnostic(code, primary.range, std::move(message));
+  if (other != nullptr) d.labels.push_back({other->range, std::move(label)});
+  context.diagnostics.push_back(std::move(d));
+}
+
+void report_constant(Context& context, const Node& constant, Where where) {
+  const bool never = constant.kind == NodeKind::false_;
+  std::string reason;
+  if (constant.origins.size() == 1) {
+    reason = quote(*constant.origins[0]) + (never ? " is always false" : " is always true");
+  } else if (!constant.origins.empty()) {
+    reason = never ? list_of(constant.origins, " conflicts with ")
+                   : list_of(constant.origins, " and ") + " together accept every value";
+  }
+  if (!constant.why.empty()) reason += " (" + constant.why + ")";
+  Diagnostic d;
+  if (where == Where::root && never) {
+    d = with_labels(Code::contradiction, constant,
+                    "the clause can never match" + (reason.empty() ? "" : ": " + reason),
+                    "conflicts with this");
+    d.help = "no row can satisfy the where clause; check the values and operators";
+  } else if (where == Where::root) {
+    d = with_labels(Code::tautology, constant,
+                    "the clause is always true" + (reason.empty() ? "" : ": " + reason),
+                    "together with this");
+    d.help = "the where clause filters nothing and is left out of the request";
+  } else if (never) {
+    d = with_labels(Code::unsatisfiable_branch, constant, "this part can never match: " + reason,
+                    "conflicts with this");
+  } else {
+    d = with_labels(Code::redundant_predicate, constant, "this part filters nothing: " + reason,
+                    "together with this");
+  }
+  context.diagnostics.push_back(std::move(d));
+}
+
+void remove_repeats(std::vector<Diagnostic>& diagnostics) {
+  std::unordered_set<std::string> seen;
+  std::vector<Diagnostic> unique;
+  unique.reserve(diagnostics.size());
+  for (Diagnostic& d : diagnostics) {
+    std::string key = std::to_string(static_cast<int>(d.code)) + ":" + std::to_string(d.range.begin) + "-" +
+                      std::to_string(d.range.end);
+    for (const Label& label : d.labels)
+      key += "," + std::to_string(label.range.begin) + "-" + std::to_string(label.range.end);
+    if (seen.insert(std::move(key)).second) unique.push_back(std::move(d));
+  }
+  diagnostics = std::move(unique);
+}
+
+}  // namespace tfq::opt

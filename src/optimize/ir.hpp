@@ -1,0 +1,98 @@
+// The optimizer's working form of a lowered where clause. Predicates on one field become Sargs, literal
+// comparisons become TRUE or FALSE, and everything it cannot reason about stays an opaque predicate.
+// After lowering there is no NOT, so a row is selected exactly when the AND/OR tree over "this predicate
+// is true" holds: the rules may use Boolean algebra over those facts (a NULL field makes each of its
+// predicates false, which is why "every value" is TRUE only for a field that cannot be NULL).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "optimize/domain.hpp"
+#include "optimize/sarg.hpp"
+#include "tfq/ast.hpp"
+#include "tfq/catalog.hpp"
+#include "tfq/diagnostic.hpp"
+#include "tfq/optimize.hpp"
+
+namespace tfq::opt {
+
+// The fields the optimizer can reason about, in catalog order (the canonical order of predicates).
+class Fields {
+ public:
+  struct Entry {
+    std::string name;
+    Domain domain;
+  };
+  static constexpr std::uint32_t npos = UINT32_MAX;
+
+  Fields() = default;
+  explicit Fields(const Catalog& catalog);
+  void add(std::string name, Domain domain);  // appended last
+
+  std::uint32_t find(std::string_view name) const;  // npos when absent
+  const Entry& at(std::uint32_t index) const { return entries_[index]; }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> by_name_;  // indexes sorted by name
+};
+
+enum class NodeKind : std::uint8_t {
+  and_,
+  or_,
+  true_,   // matches every row
+  false_,  // matches no row
+  set,     // field IN set (a Sarg)
+  like,    // field [NOT] LIKE pattern, with a wildcard
+  other,   // a predicate kept as written: two fields, a parameter, a literal of another type
+};
+
+struct Node {
+  NodeKind kind = NodeKind::true_;
+  std::vector<Node> children;          // and_, or_
+  std::uint32_t field = Fields::npos;  // set, like
+  Sarg set;                            // set
+  std::string pattern;                 // like
+  bool negated = false;                // like: NOT LIKE
+  const Expr* source = nullptr;        // the lowered expression it came from (other: the predicate itself)
+  // The lowered predicates it stands for: for findings (and, for TRUE and FALSE, why they hold).
+  std::vector<const Expr*> origins;
+  std::string why;        // true_, false_: a reason beyond the predicates ("usageMonth is always the 1st")
+  bool reported = false;  // true_, false_: a finding has been reported where it arose
+  bool normalized = false;
+  std::uint64_t hash = 0;  // when normalized: equivalent nodes have equal hashes (see equivalent())
+
+  bool is_compound() const { return kind == NodeKind::and_ || kind == NodeKind::or_; }
+  bool is_constant() const { return kind == NodeKind::true_ || kind == NodeKind::false_; }
+};
+
+Node make_constant(bool value, std::vector<const Expr*> origins);
+
+// What the rules share: the fields, the findings and the trace.
+struct Context {
+  const Fields& fields;
+  std::vector<Diagnostic>& diagnostics;
+  std::vector<RewriteStep>* trace = nullptr;  // nullptr: do not trace
+
+  const Domain& domain(const Node& node) const { return fields.at(node.field).domain; }
+};
+
+// A normalization rule: when its law applies to `node` it rewrites it in place and returns true.
+struct Rule {
+  std::string_view name;
+  bool (*apply)(Node& node, Context& context);
+};
+
+// The structural hash of a node whose children are normalized; order of AND/OR operands is ignored.
+std::uint64_t node_hash(const Node& node);
+// Whether two normalized nodes are the same clause up to the order of AND/OR operands.
+bool equivalent(const Node& a, const Node& b);
+
+// Source-language text of a node for the trace: the canonical clause, with TRUE and FALSE spelled out.
+std::string describe(const Node& node, const Fields& fields);
+
+}  // namespace tfq::opt

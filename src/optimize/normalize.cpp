@@ -1,0 +1,42 @@
+// The normalization driver: children first, then every rule in order at the node; when one fires the
+// node is revisited (its new children normalized first) until no rule applies. Each rule removes nodes
+// or merges predicates, so this ends; the round limit only guards against a rule that would not.
+#include "optimize/driver.hpp"
+#include "optimize/rules/rules.hpp"
+
+namespace tfq::opt {
+namespace {
+
+constexpr int max_rounds = 256;
+
+}  // namespace
+
+Node make_constant(bool value, std::vector<const Expr*> origins) {
+  Node node;
+  node.kind = value ? NodeKind::true_ : NodeKind::false_;
+  node.origins = std::move(origins);
+  return node;
+}
+
+void normalize(Node& node, Context& context) {
+  if (node.normalized) return;
+  for (int round = 0; round < max_rounds; ++round) {
+    for (Node& child : node.children) normalize(child, context);
+    const std::string before = context.trace != nullptr ? describe(node, context.fields) : std::string();
+    bool fired = false;
+    for (const Rule& rule : normalization_rules()) {
+      if (!rule.apply(node, context)) continue;
+      if (context.trace != nullptr) {
+        std::string after = describe(node, context.fields);
+        if (after != before) context.trace->push_back({std::string(rule.name), before, std::move(after)});
+      }
+      fired = true;
+      break;
+    }
+    if (!fired) break;
+  }
+  node.hash = node_hash(node);
+  node.normalized = true;
+}
+
+}  // namespace tfq::opt

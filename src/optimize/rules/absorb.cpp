@@ -1,0 +1,92 @@
+// a AND (a OR b) => a;  a OR (a AND b) => a
+// x IN A AND (x IN B OR c) => x IN A, when A ⊆ B;  x IN A OR (x IN B AND c) => x IN A, when B ⊆ A
+// (the inner clause is implied by, or implies, an operand beside it.)
+#include <unordered_map>
+
+#include "optimize/findings.hpp"
+#include "optimize/rules/rules.hpp"
+
+namespace tfq::opt {
+namespace {
+
+constexpr std::size_t none = SIZE_MAX;
+
+// The operands of an AND (or OR) as facts: their hashes and the set each field is in.
+struct Facts {
+  const Node& node;
+  const Context& context;
+  std::unordered_map<std::uint64_t, std::size_t> hashes;
+  std::unordered_map<std::uint32_t, std::size_t> sets;
+
+  Facts(const Node& n, const Context& c) : node(n), context(c) {
+    for (std::size_t i = 0; i < node.children.size(); ++i) {
+      hashes.emplace(node.children[i].hash, i);
+      if (node.children[i].kind == NodeKind::set) sets.emplace(node.children[i].field, i);
+    }
+  }
+
+  // In an AND: the operand that implies `term`. In an OR: the operand that `term` implies.
+  std::size_t witness(const Node& term) const {
+    if (const auto same = hashes.find(term.hash);
+        same != hashes.end() && equivalent(term, node.children[same->second])) {
+      return same->second;
+    }
+    if (term.kind == NodeKind::set) {
+      const auto sibling = sets.find(term.field);
+      if (sibling == sets.end()) return none;
+      const Sarg& known = node.children[sibling->second].set;
+      const Domain& domain = context.domain(term);
+      const bool holds =
+          node.kind == NodeKind::and_ ? known.subset_of(term.set, domain) : term.set.subset_of(known, domain);
+      return holds ? sibling->second : none;
+    }
+    if (term.kind != node.kind) return none;
+    // A conjunction inside an OR inside an AND is implied when each of its conjuncts is (and dually).
+    std::size_t first = none;
+    for (const Node& part : term.children) {
+      const std::size_t w = witness(part);
+      if (w == none) return none;
+      if (first == none) first = w;
+    }
+    return first;
+  }
+};
+
+}  // namespace
+
+bool absorb(Node& node, Context& context) {
+  if (!node.is_compound()) return false;
+  const NodeKind inner = node.kind == NodeKind::and_ ? NodeKind::or_ : NodeKind::and_;
+  for (Node& child : node.children) {
+    if (!child.normalized) child.hash = node_hash(child);
+  }
+  const Facts facts(node, context);
+  std::vector<bool> absorbed(node.children.size(), false);
+  bool fired = false;
+  for (std::size_t c = 0; c < node.children.size(); ++c) {
+    const Node& clause = node.children[c];
+    if (clause.kind != inner) continue;
+    for (const Node& term : clause.children) {
+      const std::size_t w = facts.witness(term);
+      if (w == none) continue;
+      const Expr& witness = shown(node.children[w]);
+      report(
+          context, Code::redundant_predicate, shown(clause),
+          quote(shown(clause)) + " is redundant: " +
+              (node.kind == NodeKind::and_ ? quote(witness) + " implies it" : "it implies " + quote(witness)),
+          &witness, node.kind == NodeKind::and_ ? "implies it" : "implied by it");
+      absorbed[c] = fired = true;
+      break;
+    }
+  }
+  if (!fired) return false;
+  std::vector<Node> kept;
+  kept.reserve(node.children.size());
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (!absorbed[i]) kept.push_back(std::move(node.children[i]));
+  }
+  node.children = std::move(kept);
+  return true;
+}
+
+}  // namespace tfq::opt

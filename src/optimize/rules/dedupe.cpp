@@ -1,0 +1,35 @@
+// a AND a => a;  a OR a => a
+// (the same predicate, LIKE or sub-clause, written twice, in any order.)
+#include <unordered_map>
+
+#include "optimize/findings.hpp"
+#include "optimize/rules/rules.hpp"
+
+namespace tfq::opt {
+
+bool dedupe(Node& node, Context& context) {
+  if (!node.is_compound()) return false;
+  std::unordered_map<std::uint64_t, std::size_t> first;
+  std::vector<bool> repeat(node.children.size(), false);
+  bool fired = false;
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    Node& child = node.children[i];
+    if (!child.normalized) child.hash = node_hash(child);
+    const auto [at, inserted] = first.emplace(child.hash, i);
+    if (inserted || !equivalent(child, node.children[at->second])) continue;
+    repeat[i] = fired = true;
+    const Expr& original = shown(node.children[at->second]);
+    report(context, Code::duplicate_predicate, shown(child),
+           quote(shown(child)) + " repeats " + quote(original), &original, "first here");
+  }
+  if (!fired) return false;
+  std::vector<Node> kept;
+  kept.reserve(node.children.size());
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (!repeat[i]) kept.push_back(std::move(node.children[i]));
+  }
+  node.children = std::move(kept);
+  return true;
+}
+
+}  // namespace tfq::opt

@@ -1,0 +1,17 @@
+// x IN () => FALSE
+// (a Sarg with no value matches no row: `usageMonth = '2017-10-15'` is one, as usageMonth is always a 1st.)
+#include "optimize/rules/rules.hpp"
+
+namespace tfq::opt {
+
+bool empty_set(Node& node, Context& context) {
+  if (node.kind != NodeKind::set || !node.set.empty()) return false;
+  const Fields::Entry& field = context.fields.at(node.field);
+  Node constant = make_constant(false, std::move(node.origins));
+  if (field.domain.kind == DomainKind::month && constant.origins.size() == 1)
+    constant.why = field.name + " is always the 1st of a month";
+  node = std::move(constant);
+  return true;
+}
+
+}  // namespace tfq::opt

@@ -1,0 +1,55 @@
+// x IN (P) AND x [NOT] LIKE 'pat' => x IN ({v in P | v [NOT] LIKE 'pat'})
+// (on a finite list of strings the pattern can be decided value by value.)
+#include <unordered_map>
+
+#include "optimize/findings.hpp"
+#include "optimize/like.hpp"
+#include "optimize/rules/rules.hpp"
+
+namespace tfq::opt {
+
+bool like_on_points(Node& node, Context& context) {
+  if (node.kind != NodeKind::and_) return false;
+  std::unordered_map<std::uint32_t, std::size_t> lists;  // field -> its set of points
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    const Node& child = node.children[i];
+    if (child.kind == NodeKind::set && child.set.only_points()) lists.emplace(child.field, i);
+  }
+  if (lists.empty()) return false;
+  std::vector<bool> decided(node.children.size(), false);
+  bool fired = false;
+  for (std::size_t l = 0; l < node.children.size(); ++l) {
+    const Node& like = node.children[l];
+    const auto list = like.kind == NodeKind::like ? lists.find(like.field) : lists.end();
+    if (list == lists.end()) continue;
+    Node& points = node.children[list->second];
+    std::vector<Interval> kept;
+    for (const Interval& point : points.set.intervals()) {
+      if (like_matches(std::get<std::string>(point.lo), like.pattern) != like.negated) kept.push_back(point);
+    }
+    const Expr& like_origin = *like.origins.front();
+    if (kept.size() == points.set.intervals().size()) {
+      report(context, Code::redundant_predicate, like_origin,
+             quote(like_origin) + " is redundant: every value " + quote(*points.origins.front()) +
+                 " accepts matches it",
+             points.origins.front(), "accepts only matching values");
+    } else if (kept.empty()) {
+      points.origins = {points.origins.front(), &like_origin};  // the conflict
+    } else {
+      points.origins.push_back(&like_origin);
+    }
+    points.set = Sarg::of(context.domain(points), std::move(kept));
+    points.normalized = false;
+    decided[l] = fired = true;
+  }
+  if (!fired) return false;
+  std::vector<Node> kept;
+  kept.reserve(node.children.size());
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (!decided[i]) kept.push_back(std::move(node.children[i]));
+  }
+  node.children = std::move(kept);
+  return true;
+}
+
+}  // namespace tfq::opt

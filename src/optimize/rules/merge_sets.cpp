@@ -1,0 +1,117 @@
+// x IN A AND x IN B => x IN (A ∩ B);  x IN A OR x IN B => x IN (A ∪ B)
+// (both predicates are false for a NULL x, and so is the merged one.) This is where ranges and IN-lists
+// meet: `x >= 3 AND x <= 3` => `x = 3`, `x = 'a' OR x = 'b'` => `x IN ('a', 'b')`. Findings: two
+// predicates that accept the same values are duplicates, one implied by another is redundant, and an
+// empty intersection is a conflict between two of them.
+#include <algorithm>
+
+#include "optimize/findings.hpp"
+#include "optimize/rules/rules.hpp"
+
+namespace tfq::opt {
+namespace {
+
+// Pairwise findings cost k^2 set operations: only for groups of a size people write by hand.
+constexpr std::size_t max_pairwise = 32;
+
+const Expr& origin(const Node& atom) {
+  return *atom.origins.front();
+}
+
+void report_repeats(Context& context, const std::vector<const Node*>& group, bool conjunction, bool decided) {
+  if (group.size() > max_pairwise) return;
+  const Domain& domain = context.domain(*group.front());
+  std::vector<bool> duplicate(group.size(), false);
+  for (std::size_t j = 1; j < group.size(); ++j) {
+    for (std::size_t i = 0; i < j && !duplicate[j]; ++i) {
+      if (duplicate[i] || group[i]->set != group[j]->set) continue;
+      duplicate[j] = true;
+      report(context, Code::duplicate_predicate, origin(*group[j]),
+             quote(origin(*group[j])) + " repeats " + quote(origin(*group[i])), &origin(*group[i]),
+             "first here");
+    }
+  }
+  if (decided) return;  // the whole group is a contradiction or a tautology: that is the finding
+  for (std::size_t j = 0; j < group.size(); ++j) {
+    for (std::size_t i = 0; i < group.size() && !duplicate[j]; ++i) {
+      if (i == j || duplicate[i] || group[i]->set == group[j]->set) continue;
+      const Node& strong = conjunction ? *group[i] : *group[j];
+      const Node& weak = conjunction ? *group[j] : *group[i];
+      if (!strong.set.subset_of(weak.set, domain)) continue;
+      report(context, Code::redundant_predicate, origin(*group[j]),
+             quote(origin(*group[j])) + " is redundant: " +
+                 (conjunction ? quote(origin(*group[i])) + " implies it"
+                              : quote(origin(*group[i])) + " already accepts every value it accepts"),
+             &origin(*group[i]), conjunction ? "implies it" : "accepts more");
+      break;
+    }
+  }
+}
+
+// The two predicates of an empty intersection that conflict on their own, or all of them.
+std::vector<const Expr*> conflict(const Context& context, const std::vector<const Node*>& group) {
+  const Domain& domain = context.domain(*group.front());
+  if (group.size() <= 2 * max_pairwise) {
+    for (std::size_t j = 1; j < group.size(); ++j) {
+      for (std::size_t i = 0; i < j; ++i) {
+        if (group[i]->set.disjoint(group[j]->set, domain)) return {&origin(*group[i]), &origin(*group[j])};
+      }
+    }
+  }
+  std::vector<const Expr*> all;
+  for (const Node* atom : group) all.insert(all.end(), atom->origins.begin(), atom->origins.end());
+  return all;
+}
+
+}  // namespace
+
+bool merge_sets(Node& node, Context& context) {
+  if (!node.is_compound()) return false;
+  std::vector<std::pair<std::uint32_t, std::size_t>> sets;  // (field, child index)
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (node.children[i].kind == NodeKind::set) sets.emplace_back(node.children[i].field, i);
+  }
+  std::stable_sort(sets.begin(), sets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (std::adjacent_find(sets.begin(), sets.end(),
+                         [](const auto& a, const auto& b) { return a.first == b.first; }) == sets.end()) {
+    return false;
+  }
+  const bool conjunction = node.kind == NodeKind::and_;
+  std::vector<bool> drop(node.children.size(), false);
+  for (std::size_t begin = 0, end = 0; begin < sets.size(); begin = end) {
+    end = begin + 1;
+    while (end < sets.size() && sets[end].first == sets[begin].first) ++end;
+    if (end - begin < 2) continue;
+    std::vector<const Node*> group;
+    std::vector<Sarg> members;
+    for (std::size_t k = begin; k < end; ++k) {
+      group.push_back(&node.children[sets[k].second]);
+      members.push_back(group.back()->set);
+    }
+    const Domain& domain = context.domain(*group.front());
+    Sarg merged = conjunction ? Sarg::intersect_all(domain, members) : Sarg::unite_all(domain, members);
+    const bool decided = conjunction ? merged.empty() : (!domain.nullable && merged.full(domain));
+    report_repeats(context, group, conjunction, decided);
+    std::vector<const Expr*> origins;
+    if (conjunction && merged.empty()) {
+      origins = conflict(context, group);
+    } else {
+      for (const Node* atom : group)
+        origins.insert(origins.end(), atom->origins.begin(), atom->origins.end());
+    }
+    Node& first = node.children[sets[begin].second];
+    first.set = std::move(merged);
+    first.origins = std::move(origins);
+    first.normalized = false;
+    for (std::size_t k = begin + 1; k < end; ++k) drop[sets[k].second] = true;
+  }
+  std::vector<Node> kept;
+  kept.reserve(node.children.size());
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(node.children[i]));
+  }
+  node.children = std::move(kept);
+  return true;
+}
+
+}  // namespace tfq::opt

@@ -1,0 +1,242 @@
+// Sargs: normalization, set algebra and construction from comparisons.
+#include "optimize/sarg.hpp"
+
+#include <algorithm>
+
+namespace tfq::opt {
+namespace {
+
+std::int64_t number(const Value& v) {
+  return std::get<std::int64_t>(v);
+}
+
+// Orders intervals by where they start: a closed start before an open one at the same value.
+bool starts_before(const Interval& a, const Interval& b) {
+  if (a.lo != b.lo) return a.lo < b.lo;
+  return !a.lo_open && b.lo_open;
+}
+
+// Whether a ends strictly before b ends.
+bool ends_before(const Interval& a, const Interval& b) {
+  if (a.above_all) return false;
+  if (b.above_all) return true;
+  if (a.hi != b.hi) return a.hi < b.hi;
+  return a.hi_open && !b.hi_open;
+}
+
+bool is_empty(const Interval& i, const Domain& domain) {
+  if (domain.discrete()) return number(i.hi) < number(i.lo);
+  if (i.above_all) return false;
+  return i.hi < i.lo || (i.hi == i.lo && (i.lo_open || i.hi_open));
+}
+
+// a starts no later than b: do they overlap or touch, so that their union is one interval?
+bool touches(const Interval& a, const Interval& b, const Domain& domain) {
+  if (domain.discrete()) return number(a.hi) == domain.max() || number(a.hi) + 1 >= number(b.lo);
+  if (a.above_all || a.hi > b.lo) return true;
+  return a.hi == b.lo && (!a.hi_open || !b.lo_open);
+}
+
+Interval closed(std::int64_t lo, std::int64_t hi) {
+  return Interval{lo, hi};
+}
+
+Interval from(const Value& lo, bool lo_open) {
+  Interval i{lo, std::string()};
+  i.lo_open = lo_open;
+  i.above_all = true;
+  return i;
+}
+
+Interval up_to(const Domain& domain, const Value& hi, bool hi_open) {
+  Interval i{domain.min(), hi};
+  i.hi_open = hi_open;
+  return i;
+}
+
+}  // namespace
+
+Sarg Sarg::all(const Domain& domain) {
+  Sarg s;
+  s.intervals_.push_back(domain.discrete() ? closed(number(domain.min()), domain.max())
+                                           : from(std::string(), false));
+  return s;
+}
+
+Sarg Sarg::point(const Value& value) {
+  Sarg s;
+  s.intervals_.push_back(Interval{value, value});
+  return s;
+}
+
+Sarg Sarg::compare(const Domain& domain, CompareOp op, const Value& bound) {
+  if (domain.discrete()) {
+    const std::int64_t v = number(bound), lo = number(domain.min()), hi = domain.max();
+    switch (op) {
+      case CompareOp::eq: return of(domain, {closed(v, v)});
+      case CompareOp::ne: {
+        std::vector<Interval> sides;
+        if (v > lo) sides.push_back(closed(lo, v - 1));
+        if (v < hi) sides.push_back(closed(v + 1, hi));
+        return of(domain, std::move(sides));
+      }
+      case CompareOp::lt: return v == lo ? Sarg() : of(domain, {closed(lo, v - 1)});
+      case CompareOp::le: return of(domain, {closed(lo, v)});
+      case CompareOp::gt: return v == hi ? Sarg() : of(domain, {closed(v + 1, hi)});
+      case CompareOp::ge: return of(domain, {closed(v, hi)});
+    }
+    return Sarg();
+  }
+  switch (op) {
+    case CompareOp::eq: return point(bound);
+    case CompareOp::ne: return of(domain, {up_to(domain, bound, true), from(bound, true)});
+    case CompareOp::lt: return of(domain, {up_to(domain, bound, true)});
+    case CompareOp::le: return of(domain, {up_to(domain, bound, false)});
+    case CompareOp::gt: return of(domain, {from(bound, true)});
+    case CompareOp::ge: return of(domain, {from(bound, false)});
+  }
+  return Sarg();
+}
+
+Sarg Sarg::of(const Domain& domain, std::vector<Interval> intervals) {
+  if (domain.discrete()) {
+    // Clamp to the domain so that every set has one representation.
+    for (Interval& i : intervals) {
+      i.lo = std::max(number(i.lo), number(domain.min()));
+      i.hi = std::min(number(i.hi), domain.max());
+    }
+  }
+  std::erase_if(intervals, [&](const Interval& i) { return is_empty(i, domain); });
+  std::sort(intervals.begin(), intervals.end(), starts_before);
+  Sarg s;
+  for (Interval& i : intervals) {
+    if (!s.intervals_.empty() && touches(s.intervals_.back(), i, domain)) {
+      Interval& last = s.intervals_.back();
+      if (ends_before(last, i)) {
+        last.hi = std::move(i.hi);
+        last.hi_open = i.hi_open;
+        last.above_all = i.above_all;
+      }
+    } else {
+      s.intervals_.push_back(std::move(i));
+    }
+  }
+  return s;
+}
+
+Sarg Sarg::unite_all(const Domain& domain, std::span<const Sarg> sets) {
+  std::vector<Interval> all;
+  for (const Sarg& s : sets) all.insert(all.end(), s.intervals_.begin(), s.intervals_.end());
+  return of(domain, std::move(all));
+}
+
+Sarg Sarg::intersect_all(const Domain& domain, std::span<const Sarg> sets) {
+  std::vector<Sarg> complements;
+  complements.reserve(sets.size());
+  for (const Sarg& s : sets) complements.push_back(s.complement(domain));
+  return unite_all(domain, complements).complement(domain);
+}
+
+Sarg Sarg::unite(const Sarg& other, const Domain& domain) const {
+  const Sarg both[] = {*this, other};
+  return unite_all(domain, both);
+}
+
+Sarg Sarg::intersect(const Sarg& other, const Domain& domain) const {
+  Sarg out;
+  std::size_t i = 0, j = 0;
+  while (i < intervals_.size() && j < other.intervals_.size()) {
+    const Interval& a = intervals_[i];
+    const Interval& b = other.intervals_[j];
+    const Interval& later_start = starts_before(a, b) ? b : a;
+    const Interval& earlier_end = ends_before(a, b) ? a : b;
+    Interval piece{later_start.lo, earlier_end.hi, later_start.lo_open, earlier_end.hi_open,
+                   earlier_end.above_all};
+    if (!is_empty(piece, domain)) out.intervals_.push_back(std::move(piece));
+    if (ends_before(a, b)) {
+      ++i;
+    } else if (ends_before(b, a)) {
+      ++j;
+    } else {
+      ++i;
+      ++j;
+    }
+  }
+  return out;
+}
+
+Sarg Sarg::complement(const Domain& domain) const {
+  Sarg out;
+  if (domain.discrete()) {
+    std::int64_t next = number(domain.min());
+    for (const Interval& i : intervals_) {
+      if (number(i.lo) > next) out.intervals_.push_back(closed(next, number(i.lo) - 1));
+      if (number(i.hi) == domain.max()) return out;
+      next = number(i.hi) + 1;
+    }
+    out.intervals_.push_back(closed(next, domain.max()));
+    return out;
+  }
+  Interval gap = from(std::string(), false);
+  for (const Interval& i : intervals_) {
+    gap.hi = i.lo;
+    gap.hi_open = !i.lo_open;
+    gap.above_all = false;
+    if (!is_empty(gap, domain)) out.intervals_.push_back(gap);
+    if (i.above_all) return out;
+    gap = from(i.hi, !i.hi_open);
+  }
+  out.intervals_.push_back(std::move(gap));
+  return out;
+}
+
+bool Sarg::full(const Domain& domain) const {
+  return *this == all(domain);
+}
+
+bool Sarg::contains(const Value& value, const Domain& domain) const {
+  return !intersect(point(value), domain).empty();
+}
+
+bool Sarg::subset_of(const Sarg& other, const Domain& domain) const {
+  return intersect(other, domain) == *this;
+}
+
+bool Sarg::only_points() const {
+  return std::all_of(intervals_.begin(), intervals_.end(), [](const Interval& i) { return i.is_point(); });
+}
+
+std::uint64_t Sarg::count(const Interval& interval, std::uint64_t cap) {
+  const auto lo = static_cast<std::uint64_t>(number(interval.lo));
+  const auto hi = static_cast<std::uint64_t>(number(interval.hi));
+  const std::uint64_t span = hi - lo;  // modular: exact even across the whole int64 range
+  return span >= cap ? cap : span + 1;
+}
+
+Sarg sarg_of_compare(const Domain& domain, CompareOp op, const Value& literal) {
+  if (domain.kind != DomainKind::month) return Sarg::compare(domain, op, literal);
+  // A month field holds only 1sts: compare the 1st of each month with the literal day.
+  const MonthOfDay m = month_of_day(number(literal));
+  const Value month = m.month;
+  switch (op) {
+    case CompareOp::eq: return m.first_day ? Sarg::point(month) : Sarg();
+    case CompareOp::ne: return m.first_day ? Sarg::compare(domain, op, month) : Sarg::all(domain);
+    case CompareOp::lt: return Sarg::compare(domain, m.first_day ? CompareOp::lt : CompareOp::le, month);
+    case CompareOp::le: return Sarg::compare(domain, CompareOp::le, month);
+    case CompareOp::gt: return Sarg::compare(domain, CompareOp::gt, month);
+    case CompareOp::ge: return Sarg::compare(domain, m.first_day ? CompareOp::ge : CompareOp::gt, month);
+  }
+  return Sarg();
+}
+
+Sarg sarg_of_in(const Domain& domain, std::span<const Value> literals) {
+  std::vector<Interval> points;
+  points.reserve(literals.size());
+  for (const Value& v : literals) {
+    Sarg one = sarg_of_compare(domain, CompareOp::eq, v);
+    if (!one.empty()) points.push_back(one.intervals().front());
+  }
+  return Sarg::of(domain, std::move(points));
+}
+
+}  // namespace tfq::opt

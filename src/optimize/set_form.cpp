@@ -1,0 +1,184 @@
+// Writing a Sarg back in the user's syntax, one fixed form per domain, so equal sets print equally.
+#include <algorithm>
+
+#include "optimize/canonical.hpp"
+
+namespace tfq::opt {
+namespace {
+
+enum Rank : std::uint8_t { r_eq, r_in, r_ge, r_gt, r_lt, r_le, r_ne, r_like, r_not_like, r_other };
+
+Rank rank(CompareOp op) {
+  switch (op) {
+    case CompareOp::eq: return r_eq;
+    case CompareOp::ge: return r_ge;
+    case CompareOp::gt: return r_gt;
+    case CompareOp::lt: return r_lt;
+    case CompareOp::le: return r_le;
+    case CompareOp::ne: return r_ne;
+  }
+  return r_other;
+}
+
+Operand field_operand(const std::string& name) {
+  Operand o;
+  o.kind = Operand::Kind::field;
+  o.text = name;
+  return o;
+}
+
+struct Writer {
+  std::uint32_t field;
+  const Fields::Entry& entry;
+
+  const Domain& domain() const { return entry.domain; }
+
+  Piece compare(CompareOp op, const Value& value) const {
+    Expr e;
+    e.kind = ExprKind::compare;
+    e.op = op;
+    e.subject = field_operand(entry.name);
+    e.values.push_back(domain().literal(value));
+    return Piece{SortKey{field, 0, rank(op), value, 0}, std::move(e)};
+  }
+
+  // `x = v` or `x IN (v1, v2, ...)`, values already in order.
+  Piece list(const std::vector<Value>& values) const {
+    if (values.size() == 1) return compare(CompareOp::eq, values.front());
+    Expr e;
+    e.kind = ExprKind::in;
+    e.subject = field_operand(entry.name);
+    for (const Value& v : values) e.values.push_back(domain().literal(v));
+    return Piece{SortKey{field, 0, r_in, values.front(), 0}, std::move(e)};
+  }
+
+  // A list when the interval is at most two values of a discrete domain, or one string.
+  bool listed(const Interval& i) const {
+    return domain().discrete() ? Sarg::count(i, 3) <= 2 || domain().kind == DomainKind::enumeration
+                               : i.is_point();
+  }
+
+  void values_of(const Interval& i, std::vector<Value>& out) const {
+    if (!domain().discrete()) {
+      out.push_back(i.lo);
+      return;
+    }
+    for (std::int64_t v = std::get<std::int64_t>(i.lo);; ++v) {
+      out.emplace_back(std::in_place_index<0>, v);
+      if (v == std::get<std::int64_t>(i.hi)) break;
+    }
+  }
+
+  // The lower bound of an interval, unless it is the least value of the domain.
+  std::optional<Piece> lower(const Interval& i) const {
+    if (i.lo == domain().min() && !i.lo_open) return std::nullopt;
+    return compare(i.lo_open ? CompareOp::gt : CompareOp::ge, i.lo);
+  }
+
+  // The upper bound, unless there is none: discrete domains use `<` of the next value.
+  std::optional<Piece> upper(const Interval& i) const {
+    if (domain().discrete()) {
+      const std::int64_t hi = std::get<std::int64_t>(i.hi);
+      if (hi == domain().max()) return std::nullopt;
+      return compare(CompareOp::lt, hi + 1);
+    }
+    if (i.above_all) return std::nullopt;
+    return compare(i.hi_open ? CompareOp::lt : CompareOp::le, i.hi);
+  }
+
+  // The values missing between two neighbouring intervals, when they are few enough to list.
+  std::optional<Interval> hole(const Interval& a, const Interval& b) const {
+    if (domain().discrete()) {
+      Interval gap{std::get<std::int64_t>(a.hi) + 1, std::get<std::int64_t>(b.lo) - 1};
+      return listed(gap) ? std::optional<Interval>(gap) : std::nullopt;
+    }
+    if (!a.above_all && a.hi == b.lo && a.hi_open && b.lo_open) return Interval{a.hi, a.hi};
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+bool operator<(const SortKey& a, const SortKey& b) {
+  if (a.field != b.field) return a.field < b.field;
+  if (a.shape != b.shape) return a.shape < b.shape;
+  if (a.op != b.op) return a.op < b.op;
+  if (a.value != b.value) return a.value < b.value;
+  return a.tiebreak < b.tiebreak;
+}
+
+SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields) {
+  const Writer w{field, fields.at(field)};
+  const auto& intervals = set.intervals();
+  SetForm form;
+  if (intervals.empty()) return form;  // FALSE: the rules fold it away before anything is written
+  // A finite list: every interval is short (enums always are).
+  if (std::all_of(intervals.begin(), intervals.end(), [&](const Interval& i) { return w.listed(i); })) {
+    std::vector<Value> values;
+    for (const Interval& i : intervals) w.values_of(i, values);
+    form.parts.push_back(w.list(values));
+    return form;
+  }
+  // One range with a few values missing: bounds AND `!=` for each. Also "not NULL": `x >= least`.
+  std::vector<Value> holes;
+  std::size_t gaps = 0;
+  for (std::size_t k = 1; k < intervals.size(); ++k) {
+    if (auto h = w.hole(intervals[k - 1], intervals[k])) {
+      w.values_of(*h, holes);
+      ++gaps;
+    }
+  }
+  if (gaps + 1 == intervals.size()) {
+    if (auto lo = w.lower(intervals.front())) form.parts.push_back(std::move(*lo));
+    if (auto hi = w.upper(intervals.back())) form.parts.push_back(std::move(*hi));
+    for (const Value& h : holes) form.parts.push_back(w.compare(CompareOp::ne, h));
+    if (form.parts.empty()) form.parts.push_back(w.compare(CompareOp::ge, w.domain().min()));
+    return form;
+  }
+  // Otherwise a disjunction: the short intervals as one list, each range with its bounds.
+  form.junction = ExprKind::or_;
+  std::vector<Value> values;
+  for (const Interval& i : intervals) {
+    if (w.listed(i)) {
+      w.values_of(i, values);
+      continue;
+    }
+    std::vector<Piece> bounds;
+    if (auto lo = w.lower(i)) bounds.push_back(std::move(*lo));
+    if (auto hi = w.upper(i)) bounds.push_back(std::move(*hi));
+    Expr range = join(ExprKind::and_, bounds);  // sorts the bounds: the first one leads
+    form.parts.push_back(Piece{std::move(bounds.front().key), std::move(range)});
+  }
+  if (!values.empty()) form.parts.push_back(w.list(values));
+  return form;
+}
+
+Piece like_piece(const Node& like, const Fields& fields) {
+  Expr e;
+  e.kind = ExprKind::like;
+  e.negated = like.negated;
+  e.subject = field_operand(fields.at(like.field).name);
+  Operand pattern;
+  pattern.kind = Operand::Kind::string;
+  pattern.text = like.pattern;
+  e.values.push_back(std::move(pattern));
+  return Piece{SortKey{like.field, 0, like.negated ? r_not_like : r_like, like.pattern, 0}, std::move(e)};
+}
+
+Piece other_piece(const Node& other, const Fields& fields) {
+  const Expr& e = *other.source;
+  const std::uint32_t field = e.subject.is_field() ? fields.find(e.subject.text) : Fields::npos;
+  return Piece{SortKey{field, 0, r_other, std::int64_t{0}, other.hash}, e};
+}
+
+Expr join(ExprKind kind, std::vector<Piece>& pieces) {
+  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.key < b.key; });
+  if (pieces.size() == 1) return std::move(pieces.front().expr);
+  Expr e;
+  e.kind = kind;
+  e.children.reserve(pieces.size());
+  for (Piece& p : pieces) e.children.push_back(std::move(p.expr));
+  return e;
+}
+
+}  // namespace tfq::opt
