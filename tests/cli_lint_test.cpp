@@ -113,7 +113,8 @@ TEST_CASE("tfq lint walks a directory's .where files in sorted order", "[cli][li
   write_file(dir + "/q/c.where", kBadByte);
   write_file(dir + "/q/b/a.where", kBadByte);
   write_file(dir + "/q/a.where", kBadByte);
-  write_file(dir + "/q/notes.txt", kBadByte);  // not a .where file: skipped
+  write_file(dir + "/q/notes.txt", kBadByte);  // neither .where nor .tfq: skipped
+  write_file(dir + "/q/body.json", kBadByte);  // request bodies only when named
   const auto r = run_tfq({"lint", "q"}, in_directory(dir));
   CHECK(r.exit_code == 1);
   CHECK(r.out == bad_byte_report("q/a.where") + "\n" + bad_byte_report("q/b/a.where") + "\n" +
@@ -128,6 +129,11 @@ TEST_CASE("tfq lint lints --where text first, then operands in the order given",
   CHECK(r.exit_code == 1);
   CHECK(r.out == bad_byte_report("<where>") + "\n" + bad_byte_report("z.where") + "\n" +
                      bad_byte_report("<stdin>") + "\nfound 3 errors\n");
+
+  // A --where takes one clause: the operand after it is still a file.
+  const auto after = run_tfq({"lint", "--where", "contractYear = 1", "z.where"}, in_directory(dir));
+  CHECK(after.exit_code == 1);
+  CHECK(after.out == bad_byte_report("z.where") + "\nfound 1 error\n");
 }
 
 TEST_CASE("tfq lint --format json prints one array of findings", "[cli][lint]") {
@@ -152,13 +158,13 @@ TEST_CASE("tfq lint exits 2 for a missing file but still lints the others", "[cl
   CHECK(r.err == "tfq lint: cannot read 'missing.where': No such file or directory\n");
 }
 
-TEST_CASE("tfq lint exits 2 for a directory without .where files", "[cli][lint]") {
+TEST_CASE("tfq lint exits 2 for a directory without .where or .tfq files", "[cli][lint]") {
   const std::string dir = make_temp_dir();
   std::filesystem::create_directories(dir + "/empty");
   const auto r = run_tfq({"lint", "empty"}, in_directory(dir));
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err == "tfq lint: no .where files under 'empty'\n");
+  CHECK(r.err == "tfq lint: no .where or .tfq files under 'empty'\n");
 }
 
 TEST_CASE("tfq lint exits 2 for usage errors", "[cli][lint]") {
@@ -334,4 +340,31 @@ TEST_CASE("tfq lint --catalog overlays the built-in catalog", "[cli][lint]") {
   CHECK(missing.out.empty());
   CHECK(missing.err ==
         "tfq lint: --catalog 'missing.json': cannot read catalog file: No such file or directory\n");
+}
+
+TEST_CASE("tfq lint checks query files and request bodies as compile would, parameters left unbound",
+          "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  std::filesystem::create_directories(dir + "/q");
+  write_file(dir + "/q/users.tfq",
+             "EXPORT SELECT userName, tokensConsumed\n"
+             "FROM DESKTOP_PRODUCT\n"
+             "WHERE usrName = :user AND usageDate >= :since\n");
+  write_file(dir + "/q/body.json", R"({"fields": ["userName"], "where": "usrName = 1"})");
+
+  const auto tfq_file = run_tfq({"lint", "q"}, in_directory(dir));  // a directory walk finds .tfq files
+  CHECK(tfq_file.exit_code == 1);
+  CHECK(tfq_file.out == R"(q/users.tfq:3:7: error[TFQ200]: unknown field 'usrName'
+ 3 | WHERE usrName = :user AND usageDate >= :since
+   |       ^~~~~~~
+   |       userName
+help: did you mean 'userName'?
+
+found 1 error
+)");
+  CHECK(tfq_file.err.empty());
+
+  const auto body = run_tfq({"lint", "q/body.json"}, in_directory(dir));
+  CHECK(body.exit_code == 1);
+  CHECK(body.out.starts_with("q/body.json:1:36: error[TFQ200]: unknown field 'usrName'\n"));
 }

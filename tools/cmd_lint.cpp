@@ -8,13 +8,16 @@
 #include "limit_options.hpp"
 #include "report.hpp"
 #include "tfq/catalog.hpp"
+#include "tfq/compile.hpp"
 #include "tfq/lint.hpp"
 #include "tfq/render.hpp"
 
 namespace tfq::cli {
 namespace {
 
-constexpr std::string_view kWhereExtensions[] = {".where"};
+// What a directory operand expands to. Request bodies (.json) are linted only when named: a directory
+// holds many JSON files that are not request bodies.
+constexpr std::string_view kDirectoryExtensions[] = {".where", ".tfq"};
 
 struct LintArgs {
   std::vector<std::string> wheres;
@@ -46,10 +49,17 @@ const Catalog* overlay_catalog(const std::string& path, std::optional<LoadedCata
   return &*loaded->catalog;
 }
 
-// The findings for one input. Every input is a where clause for now; query files and request bodies
-// get their own pipelines here.
+// The findings for one input, by its kind: a query file (.tfq) or request body (.json) goes through the
+// compile pipeline in lint mode (parameters without values are left as placeholders); anything else,
+// stdin and --where included, is a where clause.
 std::vector<Diagnostic> lint_one(const Source& source, const LintOptions& options) {
-  return lint_where(source, options);
+  const InputKind kind = input_kind_for(source.name());
+  if (kind == InputKind::where_clause) return lint_where(source, options);
+  CompileOptions compile_options;
+  compile_options.catalog = options.catalog;
+  compile_options.limits = options.limits;
+  compile_options.require_parameters = false;
+  return compile(source, kind, compile_options).diagnostics;
 }
 
 int run_lint(const LintArgs& args) {
@@ -67,7 +77,7 @@ int run_lint(const LintArgs& args) {
 
   std::vector<std::string> problems;
   const std::vector<InputSpec> inputs =
-      collect_inputs(args.wheres, args.operands, kWhereExtensions, problems);
+      collect_inputs(args.wheres, args.operands, kDirectoryExtensions, problems);
   const bool json = args.format == "json";
   FindingsReport report(stdout, {.format = json ? OutputFormat::json : OutputFormat::text,
                                  .color = !json && color_wanted(stdout),
@@ -85,14 +95,19 @@ int run_lint(const LintArgs& args) {
 
 void register_lint(CLI::App& app, CommandRegistry& registry) {
   auto args = std::make_shared<LintArgs>();
-  CLI::App* lint = app.add_subcommand("lint", "Report every finding in where clauses");
+  CLI::App* lint =
+      app.add_subcommand("lint", "Report every finding in where clauses, query files and request bodies");
   lint->footer(
-      "A .where file holds one where clause, possibly over several lines, with -- and /* */ comments.\n"
+      "A .where file holds one where clause, possibly over several lines, with -- and /* */ comments;\n"
+      ".tfq files are query files and .json files request bodies (checked as tfq compile would, with\n"
+      "parameters left unbound). Directories are searched for .where and .tfq files.\n"
       "Exit status: 0 no errors (warnings allowed), 1 errors found (or warnings with --warnings-as-errors),\n"
       "2 usage or I/O error.");
   lint->add_option("inputs", args->operands,
-                   "Files to lint, directories (every .where file below, sorted), - for stdin");
-  lint->add_option("--where", args->wheres, "A where clause to lint (may be given more than once)");
+                   "Files to lint, directories (every .where and .tfq file below, sorted), - for stdin");
+  // One clause per --where, so that `--where EXPR FILE` still lints FILE.
+  lint->add_option("--where", args->wheres, "A where clause to lint (may be given more than once)")
+      ->allow_extra_args(false);
   lint->add_option("--format", args->format, "Output format: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   lint->add_option("--catalog", args->catalog_path,
