@@ -52,7 +52,7 @@ bool prune_branches(Node& node, Context& context) {
         const auto sibling = known.find(term.field);
         const Domain& domain = context.domain(term);
         if (sibling == known.end() || domain.nullable ||
-            !term.set.unite(sibling->second->set, domain).full(domain)) {
+            !term.set.complement(domain).subset_of(sibling->second->set, domain)) {  // A ∪ B is everything
           continue;
         }
         const Expr& other = shown(*sibling->second);
