@@ -27,5 +27,6 @@ void register_list(CLI::App& app, CommandRegistry& registry);
 void register_wait(CLI::App& app, CommandRegistry& registry);
 void register_download(CLI::App& app, CommandRegistry& registry);
 void register_lint(CLI::App& app, CommandRegistry& registry);
+void register_explain_code(CLI::App& app, CommandRegistry& registry);
 
 }  // namespace tfq::cli
