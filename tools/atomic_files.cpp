@@ -61,6 +61,11 @@ std::optional<std::string> write_temporary(const PlannedFile& file, std::string&
 }  // namespace
 
 std::optional<std::string> write_files_atomically(const std::vector<PlannedFile>& files) {
+  // A rename can only fail once the first ones are done, so what would make it fail is ruled out first.
+  for (const auto& file : files) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file.path, ec)) return problem(file.path, EISDIR);
+  }
   std::vector<std::string> temporaries;
   std::string error_message;
   for (const auto& file : files) {
