@@ -9,6 +9,7 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_list(app, registry);
   register_wait(app, registry);
   register_download(app, registry);
+  register_lint(app, registry);
 }
 
 }  // namespace tfq::cli

@@ -26,5 +26,6 @@ void register_status(CLI::App& app, CommandRegistry& registry);
 void register_list(CLI::App& app, CommandRegistry& registry);
 void register_wait(CLI::App& app, CommandRegistry& registry);
 void register_download(CLI::App& app, CommandRegistry& registry);
+void register_lint(CLI::App& app, CommandRegistry& registry);
 
 }  // namespace tfq::cli

@@ -1,0 +1,38 @@
+// The lint pipeline of a where clause: validate -> parse -> check, findings in source order.
+#include "tfq/lint.hpp"
+
+#include <algorithm>
+
+#include "tfq/check.hpp"
+#include "tfq/input.hpp"
+#include "tfq/parse.hpp"
+
+namespace tfq {
+namespace {
+
+void append(std::vector<Diagnostic>& to, std::vector<Diagnostic>&& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+std::vector<Diagnostic> lint_where(const Source& source, const LintOptions& options) {
+  std::vector<Diagnostic> findings = validate_input(source, options.limits);
+  if (has_errors(findings)) return findings;
+
+  ParseOptions parse_options;
+  parse_options.limits = options.limits;
+  ParseResult parsed = parse_where(source, parse_range(source), parse_options);
+  append(findings, std::move(parsed.diagnostics));
+  if (!parsed.expr) return findings;
+
+  const Catalog& catalog = options.catalog != nullptr ? *options.catalog : Catalog::builtin();
+  append(findings, check_where(*parsed.expr, catalog));
+  // Later stages (the optimizer's contradictions and tautologies) are appended here.
+
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });
+  return findings;
+}
+
+}  // namespace tfq
