@@ -10,6 +10,7 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_wait(app, registry);
   register_download(app, registry);
   register_lint(app, registry);
+  register_fmt(app, registry);
 }
 
 }  // namespace tfq::cli
