@@ -129,6 +129,11 @@ TEST_CASE("tfq lint lints --where text first, then operands in the order given",
   CHECK(r.exit_code == 1);
   CHECK(r.out == bad_byte_report("<where>") + "\n" + bad_byte_report("z.where") + "\n" +
                      bad_byte_report("<stdin>") + "\nfound 3 errors\n");
+
+  // A --where takes one clause: the operand after it is still a file.
+  const auto after = run_tfq({"lint", "--where", "contractYear = 1", "z.where"}, in_directory(dir));
+  CHECK(after.exit_code == 1);
+  CHECK(after.out == bad_byte_report("z.where") + "\nfound 1 error\n");
 }
 
 TEST_CASE("tfq lint --format json prints one array of findings", "[cli][lint]") {

@@ -105,7 +105,9 @@ void register_lint(CLI::App& app, CommandRegistry& registry) {
       "2 usage or I/O error.");
   lint->add_option("inputs", args->operands,
                    "Files to lint, directories (every .where and .tfq file below, sorted), - for stdin");
-  lint->add_option("--where", args->wheres, "A where clause to lint (may be given more than once)");
+  // One clause per --where, so that `--where EXPR FILE` still lints FILE.
+  lint->add_option("--where", args->wheres, "A where clause to lint (may be given more than once)")
+      ->allow_extra_args(false);
   lint->add_option("--format", args->format, "Output format: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   lint->add_option("--catalog", args->catalog_path,

@@ -28,5 +28,6 @@ void register_wait(CLI::App& app, CommandRegistry& registry);
 void register_download(CLI::App& app, CommandRegistry& registry);
 void register_lint(CLI::App& app, CommandRegistry& registry);
 void register_fmt(CLI::App& app, CommandRegistry& registry);      // cmd_fmt.cpp
+void register_explain_code(CLI::App& app, CommandRegistry& registry);
 
 }  // namespace tfq::cli
