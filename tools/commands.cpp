@@ -11,6 +11,7 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_wait(app, registry);
   register_download(app, registry);
   register_lint(app, registry);
+  register_fmt(app, registry);
   register_explain_code(app, registry);
 }
 

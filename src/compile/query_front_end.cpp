@@ -103,7 +103,8 @@ FrontEnd read_query_file(const Source& source, const CompileOptions& options, co
     if (written.into) read_into(source, written, options, binder, statement, out.diagnostics);
     if (written.has_where) read_where(source, written, options, binder, statement, out.diagnostics);
   }
-  binder.report_unused(out.diagnostics);
+  if (options.report_unused_parameters) binder.report_unused(out.diagnostics);
+  out.parameters_used = binder.used();
   return out;
 }
 
