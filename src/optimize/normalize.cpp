@@ -26,10 +26,8 @@ void normalize(Node& node, Context& context) {
     bool fired = false;
     for (const Rule& rule : normalization_rules()) {
       if (!rule.apply(node, context)) continue;
-      if (context.trace != nullptr) {
-        std::string after = describe(node, context.fields);
-        if (after != before) context.trace->push_back({std::string(rule.name), before, std::move(after)});
-      }
+      if (context.trace != nullptr)
+        context.trace->push_back({std::string(rule.name), before, describe(node, context.fields)});
       fired = true;
       break;
     }
