@@ -4,8 +4,11 @@
 namespace tfq::cli {
 
 void register_commands(CLI::App& app, CommandRegistry& registry) {
-  (void)app;
-  (void)registry;
+  register_catalog(app, registry);
+  register_status(app, registry);
+  register_list(app, registry);
+  register_wait(app, registry);
+  register_download(app, registry);
 }
 
 }  // namespace tfq::cli

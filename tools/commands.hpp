@@ -21,4 +21,10 @@ struct CommandRegistry {
 // Each cmd_*.cpp defines one register_* function; register_commands calls them all.
 void register_commands(CLI::App& app, CommandRegistry& registry);
 
+void register_catalog(CLI::App& app, CommandRegistry& registry);  // cmd_catalog.cpp
+void register_status(CLI::App& app, CommandRegistry& registry);
+void register_list(CLI::App& app, CommandRegistry& registry);
+void register_wait(CLI::App& app, CommandRegistry& registry);
+void register_download(CLI::App& app, CommandRegistry& registry);
+
 }  // namespace tfq::cli

@@ -32,14 +32,18 @@ struct FieldInfo {
   std::string enum_name;                // for FieldType::enumeration
   std::vector<std::string> categories;  // usage categories that have it; empty = all
   bool session_level = false;           // the reference sheet's '*'
-  bool nullable = false;                // general fields cannot be NULL; category-specific and custom ones can
+  bool nullable = false;  // general fields cannot be NULL; category-specific and custom ones can
   std::string description;
   std::string example;
 };
 
 struct EnumInfo {
   std::string name;
-  std::vector<std::string> values;  // in catalog order
+  std::vector<std::string> values;         // in catalog order
+  std::vector<std::string> legacy_values;  // shown in responses of older endpoints; rejected in requests
+
+  bool has_value(std::string_view value) const;
+  bool is_legacy(std::string_view value) const;
 };
 
 class Catalog {
@@ -62,7 +66,9 @@ class Catalog {
   const FieldInfo* find(std::string_view name) const;
   const EnumInfo* find_enum(std::string_view name) const;
   // The position of an entry in entries(), for canonical ordering.
-  std::size_t index_of(const FieldInfo& entry) const { return static_cast<std::size_t>(&entry - entries_.data()); }
+  std::size_t index_of(const FieldInfo& entry) const {
+    return static_cast<std::size_t>(&entry - entries_.data());
+  }
 
   // The catalog as JSON, in the same shape as catalog.json.
   std::string to_json() const;
@@ -72,7 +78,19 @@ class Catalog {
   std::vector<EnumInfo> enums_;
   std::vector<std::uint32_t> sorted_;  // indexes of entries_ sorted by name, for find()
   void reindex();
+  // Applies one catalog document (a complete catalog or an overlay); false when it is malformed.
+  bool apply_document(const Source& document, std::vector<Diagnostic>& diagnostics);
 };
+
+// A user's catalog file (--catalog FILE) applied over a base catalog; shared by every command that
+// takes --catalog. `source` holds the file's text, which `diagnostics` refer to.
+struct LoadedCatalog {
+  Source source;
+  std::optional<Catalog> catalog;  // nullopt when the file could not be read or is malformed
+  std::vector<Diagnostic> diagnostics;
+  bool unreadable = false;  // an I/O problem (a usage error) rather than a malformed catalog
+};
+LoadedCatalog load_catalog_overlay(const std::string& path, const Catalog& base = Catalog::builtin());
 
 // Did-you-mean: the closest names among candidates (case-insensitive match first, then edit distance);
 // empty when nothing is close enough.

@@ -9,11 +9,10 @@
 #include "tfq/catalog.hpp"
 #include "tfq/diagnostic.hpp"
 #include "tfq/limits.hpp"
+#include "tfq/request.hpp"
 #include "tfq/source.hpp"
 
 namespace tfq {
-
-enum class Target { export_request, query };  // POST /export/:c/requests or POST /usage/:c/query
 
 enum class InputKind { where_clause, query_file, json_body };
 
@@ -23,13 +22,16 @@ InputKind input_kind_for(std::string_view file_name);
 struct CompileOptions {
   const Catalog* catalog = nullptr;               // nullptr: Catalog::builtin()
   std::map<std::string, std::string> parameters;  // --param name=value for :name in .tfq files
+  // true (compile): a parameter without a value is an error. false (lint): it is left as a placeholder,
+  // the clause is checked around it, and its statement yields no body (and no error for that reason).
+  bool require_parameters = true;
   Limits limits;                                  // every cap applies
 };
 
 struct CompiledRequest {
   Target target = Target::export_request;
-  std::string name;       // the downloadFileName, or the source's stem when there is none
-  std::string body;       // the canonical JSON body, compact (one line, no trailing newline)
+  std::string name;         // the downloadFileName, or the source's stem when there is none
+  std::string body;         // the canonical JSON body, compact (one line, no trailing newline)
   std::string body_pretty;  // the same body, indented by 2 spaces, with a trailing newline
 };
 

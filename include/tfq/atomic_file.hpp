@@ -1,0 +1,44 @@
+// A file written all at once or not at all: bytes go to a temporary file in the target's directory,
+// which is fsynced and then renamed (or linked, to never replace an existing file) into place.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tfq::send {
+
+class AtomicFile {
+ public:
+  // Makes the temporary file beside `path`. nullopt with a reason when the directory is not writable.
+  static std::optional<AtomicFile> create(const std::string& path, std::string* error);
+
+  AtomicFile(AtomicFile&& other) noexcept;
+  AtomicFile& operator=(AtomicFile&&) = delete;
+  AtomicFile(const AtomicFile&) = delete;
+  ~AtomicFile();  // removes the temporary file unless committed
+
+  bool write(std::string_view bytes);
+  bool restart();  // empties the temporary file, for a download that starts over
+  std::uint64_t size() const { return size_; }
+
+  // Flushes to disk and moves the file into place. Without `overwrite` an existing file at the path is
+  // never replaced (the commit fails and the existing file is untouched).
+  bool commit(bool overwrite, std::string* error);
+
+  const std::string& path() const { return path_; }
+  const std::string& temporary_path() const { return temporary_; }
+
+ private:
+  AtomicFile(std::string path, std::string temporary, int fd)
+      : path_(std::move(path)), temporary_(std::move(temporary)), fd_(fd) {}
+  void discard();
+
+  std::string path_;
+  std::string temporary_;
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+  bool committed_ = false;
+};
+
+}  // namespace tfq::send

@@ -1,0 +1,27 @@
+// `tfq fmt`: a query file in canonical layout, meaning and order unchanged.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tfq/diagnostic.hpp"
+#include "tfq/limits.hpp"
+#include "tfq/source.hpp"
+
+namespace tfq {
+
+struct FormatResult {
+  std::optional<std::string> text;  // absent when the file has a syntax error (see diagnostics)
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Keywords upper case; one clause per line (SELECT, FROM, WHERE, INTO); a long SELECT or FROM list wraps at
+// 100 columns; the where clause printed by print_where, one top-level AND/OR operand per line; every
+// statement ends with ';', with one blank line between statements. Comments are kept: those inside a
+// statement move to their own lines above the clause that held them. The result is parsed again and
+// compared with the input (same statements, same clauses, same where trees, same comments) before it is
+// returned, so formatting can never change what a file means.
+FormatResult format_query_file(const Source& source, const Limits& limits = {});
+
+}  // namespace tfq
