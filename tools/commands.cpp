@@ -9,6 +9,8 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_list(app, registry);
   register_wait(app, registry);
   register_download(app, registry);
+  register_compile(app, registry);
+  register_explain(app, registry);
 }
 
 }  // namespace tfq::cli

@@ -25,6 +25,17 @@ void report_not_like(const Node& node, Context& context) {
   for (const Node& child : node.children) report_not_like(child, context);
 }
 
+// The trace's first normalization steps: predicates that read differently once taken as a set of values
+// of their field's domain (`contractYear > 1` is `contractYear >= 2`, `x IN ('a')` is `x = 'a'`).
+void trace_domain_reads(const Node& node, const Context& context) {
+  if (node.kind == NodeKind::set && node.origins.size() == 1) {
+    std::string before = print_where(*node.origins.front());
+    std::string after = describe(node, context.fields);
+    if (before != after) context.trace->push_back({"domain", std::move(before), std::move(after)});
+  }
+  for (const Node& child : node.children) trace_domain_reads(child, context);
+}
+
 }  // namespace
 
 OptimizeResult optimize(const Expr& checked, const Fields& fields, const OptimizeOptions& options) {
@@ -35,6 +46,7 @@ OptimizeResult optimize(const Expr& checked, const Fields& fields, const Optimiz
   if (!in_dialect(checked)) lowered = lower(checked, fields, trace);
   Node root = build(lowered ? *lowered : checked, fields);
   Context context{fields, result.diagnostics, trace};
+  if (trace != nullptr) trace_domain_reads(root, context);
   normalize(root, context);
   if (root.is_constant()) {
     report_constant(context, root, Where::root);
