@@ -9,6 +9,8 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_list(app, registry);
   register_wait(app, registry);
   register_download(app, registry);
+  register_lint(app, registry);
+  register_explain_code(app, registry);
   register_compile(app, registry);
   register_explain(app, registry);
 }

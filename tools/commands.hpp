@@ -26,6 +26,8 @@ void register_status(CLI::App& app, CommandRegistry& registry);
 void register_list(CLI::App& app, CommandRegistry& registry);
 void register_wait(CLI::App& app, CommandRegistry& registry);
 void register_download(CLI::App& app, CommandRegistry& registry);
+void register_lint(CLI::App& app, CommandRegistry& registry);
+void register_explain_code(CLI::App& app, CommandRegistry& registry);
 void register_compile(CLI::App& app, CommandRegistry& registry);  // cmd_compile.cpp
 void register_explain(CLI::App& app, CommandRegistry& registry);  // cmd_explain.cpp
 

@@ -2,6 +2,7 @@
 // They only read diagnostics; the data never depends on how it is shown.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -37,5 +38,28 @@ struct SourceDiagnostics {
 // Lines and columns are 1-based; columns count characters; the end is exclusive (the position just after
 // the range). Labels and fix-its carry their own line, column, end_line, end_column.
 std::string render_json(std::span<const SourceDiagnostics> sources);
+
+// JSON Lines: the findings of render_json, one compact object per line; "" when there are none.
+std::string render_jsonl(std::span<const SourceDiagnostics> sources);
+
+// One SARIF 2.1.0 log: tool.driver with a rule for every code (id, name, descriptions, help from the
+// code explanations), one result per finding with its physical location (lines, columns in code points,
+// byte offsets), labels as related locations and fix-its as fixes.
+std::string render_sarif(std::span<const SourceDiagnostics> sources);
+
+// GitHub Actions workflow commands (::error, ::warning, ::notice). GitHub shows only a few annotations of
+// each severity per step, so at most max_per_severity of each are annotations, errors first; the rest
+// are plain log lines followed by one ::notice that counts them.
+struct GithubReport {
+  std::string commands;  // for stdout
+  std::string summary;   // a Markdown table of every finding, for the file named by GITHUB_STEP_SUMMARY
+};
+inline constexpr std::size_t github_annotation_limit = 10;
+GithubReport render_github(std::span<const SourceDiagnostics> sources,
+                           std::size_t max_per_severity = github_annotation_limit);
+
+// A GitLab Code Quality report: a JSON array of issues with description, check_name, a fingerprint that
+// stays the same while the finding's file, code, message and text do, severity and location.
+std::string render_gitlab(std::span<const SourceDiagnostics> sources);
 
 }  // namespace tfq

@@ -1,4 +1,4 @@
-// The JSON renderer: one array of findings for tools (editors, CI annotations, jq).
+// The JSON renderers: one array of findings, or JSON Lines, for tools (editors, CI annotations, jq).
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -62,6 +62,18 @@ std::string render_json(std::span<const SourceDiagnostics> sources) {
     }
   }
   out += first ? "]\n" : "\n]\n";
+  return out;
+}
+
+std::string render_jsonl(std::span<const SourceDiagnostics> sources) {
+  std::string out;
+  for (const SourceDiagnostics& s : sources) {
+    render::PositionCursor cursor(*s.source);
+    for (const Diagnostic& d : s.diagnostics) {
+      out += finding(*s.source, d, cursor).dump(-1, ' ', false, Json::error_handler_t::replace);
+      out += '\n';
+    }
+  }
   return out;
 }
 

@@ -110,6 +110,38 @@ void put(std::string& line, std::size_t column, std::string_view text) {
   line.replace(column, std::min(text.size(), line.size() - column), text);
 }
 
+// Which columns of a layout are shown, and whether "..." stands for text cut off on either side.
+struct Window {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool left_ellipsis = false;
+  bool right_ellipsis = false;
+  // Where a layout column lands in the echoed line.
+  std::uint32_t shown_column(std::uint32_t column) const { return (left_ellipsis ? 3 : 0) + column - begin; }
+};
+
+// Everything, or max_width columns starting a third of a window before the mark (earlier when the line
+// ends sooner, so the window is always full).
+Window choose_window(const Layout& layout, std::uint32_t mark_begin, std::uint32_t max_width, bool cut_left) {
+  Window w{0, layout.end_column, cut_left, !layout.reached_line_end};
+  if (max_width == 0 || (!cut_left && layout.reached_line_end && layout.end_column <= max_width)) return w;
+  std::uint32_t mark_column = layout.end_column;
+  for (const Cell& cell : layout.cells) {
+    if (cell.offset >= mark_begin) {
+      mark_column = cell.column;
+      break;
+    }
+  }
+  w.begin = mark_column > max_width / 3 ? mark_column - max_width / 3 : 0;
+  if (layout.reached_line_end && layout.end_column >= max_width) {
+    w.begin = std::min(w.begin, layout.end_column - max_width);
+  }
+  w.end = w.begin + max_width;
+  w.left_ellipsis = cut_left || w.begin > 0;
+  w.right_ellipsis = !layout.reached_line_end || layout.end_column > w.end;
+  return w;
+}
+
 }  // namespace
 
 std::string printable(std::string_view text) {
@@ -130,61 +162,40 @@ Snippet make_snippet(const Source& source, const SnippetRequest& request) {
       line_begin + static_cast<std::uint32_t>(source.line_text(request.line).size());
   const std::uint32_t mark_begin = std::clamp(request.range.begin, line_begin, line_end);
   const std::uint32_t mark_end = std::clamp(request.range.end, mark_begin, line_end);
-  const std::uint32_t max_width = request.max_width;
+  // Bounded so that column arithmetic cannot overflow; no terminal is this wide.
+  const std::uint32_t max_width = std::min<std::uint32_t>(request.max_width, 1U << 20);
 
-  // On a very long line, start a little before the mark instead of at the line's start.
+  // On a very long line, start a window's width before the mark instead of at the line's start.
   std::uint32_t from = line_begin;
   if (max_width != 0 && mark_begin - line_begin > 4 * max_width) {
     from = back_off(text, line_begin, mark_begin, max_width);
   }
   const Layout layout = lay_out(text, from, line_end, mark_begin, max_width);
-
-  // The window of columns to show: everything, or max_width columns that start a third of a window
-  // before the mark (less when the line ends earlier).
-  std::uint32_t window_begin = 0;
-  std::uint32_t window_end = layout.end_column;
-  const bool cut_left = from > line_begin;
-  if (max_width != 0 && (cut_left || !layout.reached_line_end || layout.end_column > max_width)) {
-    std::uint32_t mark_column = layout.end_column;
-    for (const Cell& cell : layout.cells) {
-      if (cell.offset >= mark_begin) {
-        mark_column = cell.column;
-        break;
-      }
-    }
-    window_begin = mark_column > max_width / 3 ? mark_column - max_width / 3 : 0;
-    if (layout.reached_line_end && layout.end_column >= max_width) {
-      window_begin = std::min(window_begin, layout.end_column - max_width);
-    }
-    window_end = window_begin + max_width;
-  }
-  const bool left_ellipsis = cut_left || window_begin > 0;
-  const bool right_ellipsis = !layout.reached_line_end || layout.end_column > window_end;
-  const std::uint32_t shift = left_ellipsis ? 3 : 0;
+  const Window window = choose_window(layout, mark_begin, max_width, from > line_begin);
 
   Snippet snippet;
-  if (left_ellipsis) snippet.echoed = "...";
+  if (window.left_ellipsis) snippet.echoed = "...";
   std::vector<const Cell*> visible;
   for (const Cell& cell : layout.cells) {
-    if (cell.column < window_begin || cell.column + cell.width > window_end) continue;
+    if (cell.column < window.begin || cell.column + cell.width > window.end) continue;
     visible.push_back(&cell);
     snippet.echoed += cell.shown;
   }
-  if (right_ellipsis) snippet.echoed += "...";
+  if (window.right_ellipsis) snippet.echoed += "...";
 
   // The shown column of a byte offset: its cell, or just after the last cell at the end of the line.
   auto column_of = [&](std::uint32_t offset) -> std::optional<std::uint32_t> {
     for (const Cell* cell : visible) {
-      if (cell->offset >= offset) return shift + cell->column - window_begin;
+      if (cell->offset >= offset) return window.shown_column(cell->column);
     }
-    if (right_ellipsis) return std::nullopt;
-    return shift + layout.end_column - window_begin;
+    if (window.right_ellipsis) return std::nullopt;
+    return window.shown_column(layout.end_column);
   };
 
   bool started = false;
   for (const Cell* cell : visible) {
     if (cell->offset < mark_begin || cell->offset >= mark_end) continue;
-    const std::uint32_t column = shift + cell->column - window_begin;
+    const std::uint32_t column = window.shown_column(cell->column);
     for (std::uint32_t i = 0; i < cell->width; ++i, started = true) {
       put(snippet.marks, column + i, {started ? &request.rest_mark : &request.first_mark, 1});
     }

@@ -68,14 +68,17 @@ void check_file_name(Context& context) {
     return;
   }
   std::string name = item.name;
-  const bool had_csv = ends_with_csv(name);
+  // Every trailing `.csv` goes ("x.csv.csv" too), so that compiling the result again changes nothing.
+  std::size_t kept = name.size();
+  while (ends_with_csv(std::string_view(name).substr(0, kept))) kept -= 4;
+  const bool had_csv = kept < name.size();
   if (had_csv) {
-    auto& d =
-        context.report(Code::file_name_csv_extension, name_range(item, name.size() - 4, name.size()),
-                       "downloadFileName ends in '" + name.substr(name.size() - 4) + "', which is removed");
+    const SourceRange extension = name_range(item, kept, name.size());
+    auto& d = context.report(Code::file_name_csv_extension, extension,
+                             "downloadFileName ends in '" + name.substr(kept) + "', which is removed");
     d.notes.push_back("the server appends .csv itself: 'x.csv' would come back as 'xcsv.csv'");
-    if (!item.origins.empty()) d.fixes.push_back({name_range(item, name.size() - 4, name.size()), ""});
-    name.resize(name.size() - 4);
+    if (!item.origins.empty()) d.fixes.push_back({extension, ""});
+    name.resize(kept);
   }
   if (name.empty()) {
     context.report(

@@ -1,0 +1,48 @@
+// Turning command-line operands into sources: files, directories searched for inputs, stdin, --where text.
+// Shared by every command that reads where clauses, query files or request bodies.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tfq/source.hpp"
+
+namespace tfq::cli {
+
+// One thing to read: a file, stdin, or text given on the command line.
+struct InputSpec {
+  enum class Kind { file, standard_input, inline_text };
+  Kind kind = Kind::file;
+  std::string name;  // the path as given (or found below a directory), "<stdin>" or "<where>"
+  std::string text;  // inline_text only
+};
+
+// Expands operands in order: "-" is stdin; a directory is every regular file below it whose name ends in
+// one of `extensions`, sorted by path (symbolic links to directories are not followed); anything else is
+// a file, whose problems show when it is read. A directory without such files, or one that cannot be
+// walked, is a problem: it is added to `problems` ("cannot read 'x': ..."), and the rest go on.
+std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
+                                       std::span<const std::string_view> extensions,
+                                       std::vector<std::string>& problems);
+
+// The inputs of a command line: each --where text (named "<where>"), then the expanded operands.
+std::vector<InputSpec> collect_inputs(std::span<const std::string> wheres,
+                                      std::span<const std::string> operands,
+                                      std::span<const std::string_view> extensions,
+                                      std::vector<std::string>& problems);
+
+// Reads each input in order and hands it to `use`; an input that cannot be read adds to `problems`.
+void for_each_source(std::span<const InputSpec> inputs, std::size_t max_bytes,
+                     std::vector<std::string>& problems, const std::function<void(Source)>& use);
+
+// Reads an input whole, but never more than max_bytes + 1 bytes, so that an endless or huge input cannot
+// exhaust memory while validate_input can still report it as too large. nullopt, with `problem` set
+// ("cannot read 'x': No such file or directory"), when it cannot be read.
+std::optional<Source> read_input(const InputSpec& input, std::size_t max_bytes, std::string& problem);
+
+}  // namespace tfq::cli
