@@ -136,3 +136,18 @@ TEST_CASE("tfq explain stops at the first stage with errors", "[optimize][cli]")
   CHECK(contradiction.out.find("error[TFQ300]") != std::string::npos);
   CHECK(contradiction.out.find("result\n  (never true: no row can match)\n") != std::string::npos);
 }
+
+TEST_CASE("tfq lint reports the optimizer's findings for clauses without check errors", "[optimize][cli]") {
+  const auto contradiction = run_tfq({"lint", "--where", "contractYear = 1 AND contractYear = 2"});
+  CHECK(contradiction.exit_code == 1);
+  CHECK(contradiction.out.find("error[TFQ300]: the clause can never match") != std::string::npos);
+  const auto redundant = run_tfq({"lint", "--where", "contractYear > 10 AND contractYear > 1"});
+  CHECK(redundant.exit_code == 0);
+  CHECK(redundant.out.find("warning[TFQ302]: `contractYear > 1` is redundant") != std::string::npos);
+  // A type error stops there: the optimizer does not guess at a clause the checker rejected.
+  const auto typed =
+      run_tfq({"lint", "--where", "contractYear = 'one' AND contractYear = 2 AND contractYear = 3"});
+  CHECK(typed.exit_code == 1);
+  CHECK(typed.out.find("TFQ202") != std::string::npos);
+  CHECK(typed.out.find("TFQ300") == std::string::npos);
+}
