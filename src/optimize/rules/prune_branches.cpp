@@ -34,6 +34,7 @@ bool prune_branches(Node& node, Context& context) {
   if (!node.is_compound()) return false;
   const bool conjunction = node.kind == NodeKind::and_;
   const NodeKind inner = conjunction ? NodeKind::or_ : NodeKind::and_;
+  if (count_kind(node, inner) == 0 || count_kind(node, NodeKind::set) == 0) return false;
   std::unordered_map<std::uint32_t, const Node*> known;
   for (const Node& child : node.children) {
     if (child.kind == NodeKind::set) known.emplace(child.field, &child);
