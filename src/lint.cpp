@@ -1,10 +1,11 @@
-// The lint pipeline of a where clause: validate -> parse -> check, findings in source order.
+// The lint pipeline of a where clause: validate -> parse -> check -> optimize, findings in source order.
 #include "tfq/lint.hpp"
 
 #include <algorithm>
 
 #include "tfq/check.hpp"
 #include "tfq/input.hpp"
+#include "tfq/optimize.hpp"
 #include "tfq/parse.hpp"
 
 namespace tfq {
@@ -28,7 +29,8 @@ std::vector<Diagnostic> lint_where(const Source& source, const LintOptions& opti
 
   const Catalog& catalog = options.catalog != nullptr ? *options.catalog : Catalog::builtin();
   append(findings, check_where(*parsed.expr, catalog));
-  // Later stages (the optimizer's contradictions and tautologies) are appended here.
+  // The optimizer needs a clause without errors: contradictions, tautologies, repeats and redundancy.
+  if (!has_errors(findings)) append(findings, optimize_where(*parsed.expr, catalog).diagnostics);
 
   std::stable_sort(findings.begin(), findings.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });

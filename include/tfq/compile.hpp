@@ -26,6 +26,8 @@ struct CompileOptions {
   // the clause is checked around it, and its statement yields no body (and no error for that reason).
   bool require_parameters = true;
   Limits limits;                                  // every cap applies
+  // The API of a statement that does not say (a plain SELECT, a JSON body): "target" in .tfq.json.
+  Target default_target = Target::export_request;
 };
 
 struct CompiledRequest {
