@@ -17,7 +17,8 @@ Scenario (JSON, every key optional):
                            {"truncate": true} (download) sends half of the promised body and closes.
   polls_until_ready        GETs of an export answering Requested before its final status (default 1)
   final_status             Download (default) or Error
-  queue_limit              at most this many exports in Requested at once; beyond, 429 Retry-After: 0
+  queue_limit              at most this many exports in Requested at once; beyond, 429 with Retry-After
+                           queue_retry_after (seconds, default 1)
   ready_after_seconds      exports are ready this long after creation (instead of polls_until_ready)
   expired_url_generations  the first N download URLs of each export answer 403 "Request has expired"
   stale_expiry             downloadUrlExpireDate lies in the past
@@ -232,7 +233,8 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             limit = state.scenario.get("queue_limit")
             if limit is not None and state.pending() >= limit:
-                return self.send(429, {"developerMessage": "Too many pending requests."}, {"Retry-After": "0"})
+                return self.send(429, {"developerMessage": "Too many pending requests."},
+                                 {"Retry-After": str(state.scenario.get("queue_retry_after", 1))})
             key = "%s#%s" % (iso_now()[:19], uuid.uuid4())
             name = request.get("downloadFileName") or "export"
             obj = {"requestKey": key, "requestStatus": "Requested", "downloadFileName": name + ".csv",

@@ -75,3 +75,17 @@ TEST_CASE("a missing journal is an empty history", "[journal]") {
   REQUIRE(history);
   CHECK(history->entries.empty());
 }
+
+TEST_CASE("a journal ending in a sending line means the request may exist; a failed one does not", "[journal]") {
+  const std::string path = tfq::test::make_temp_dir() + "/journal.jsonl";
+  JournalEntry sending{"t", "a.tfq", "a", "1", "export", "h", 1, 0, "sending", ""};
+  JournalEntry failed = sending;
+  failed.outcome = "failed";
+  tfq::test::write_file(path, to_json_line(sending));
+  auto found = read_journal(path, nullptr)->find("1", "export", "h");
+  REQUIRE(found);
+  CHECK(found->outcome == "unknown");
+  CHECK(found->line == 1);
+  tfq::test::write_file(path, to_json_line(sending) + to_json_line(failed));
+  CHECK_FALSE(read_journal(path, nullptr)->find("1", "export", "h"));
+}

@@ -5,6 +5,7 @@ namespace tfq::cli {
 
 void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_catalog(app, registry);
+  register_submit(app, registry);
   register_status(app, registry);
   register_list(app, registry);
   register_wait(app, registry);

@@ -22,6 +22,7 @@ struct CommandRegistry {
 void register_commands(CLI::App& app, CommandRegistry& registry);
 
 void register_catalog(CLI::App& app, CommandRegistry& registry);  // cmd_catalog.cpp
+void register_submit(CLI::App& app, CommandRegistry& registry);
 void register_status(CLI::App& app, CommandRegistry& registry);
 void register_list(CLI::App& app, CommandRegistry& registry);
 void register_wait(CLI::App& app, CommandRegistry& registry);

@@ -53,12 +53,17 @@ class Client {
   HttpRequest export_creation(std::string_view contract, std::string body, bool redact_token = false) const;
   HttpRequest query_creation(std::string_view contract, std::string body, bool redact_token = false) const;
 
-  using AttemptObserver = std::function<void(const AttemptRecord&)>;
+  // Called around each attempt of a creating POST (the submit journal writes its lines here). When
+  // `before` returns false the attempt is not sent, and the call fails.
+  struct AttemptHooks {
+    std::function<bool(int attempt)> before;
+    std::function<void(const AttemptRecord&)> after;
+  };
   // POSTs that create something: retried only when the server certainly did not act on them.
   ApiResult<ExportRequest> create_export(std::string_view contract, std::string body,
-                                         const AttemptObserver& observer = {});
+                                         const AttemptHooks& hooks = {});
   ApiResult<QueryJob> create_query(std::string_view contract, std::string body,
-                                   const AttemptObserver& observer = {});
+                                   const AttemptHooks& hooks = {});
 
   ApiResult<ExportRequest> get_export(std::string_view contract, std::string_view request_key);
   // from inclusive, to exclusive; ISO 8601 datetimes. contract may be "null".
@@ -75,7 +80,7 @@ class Client {
 
  private:
   HttpRequest api_request(std::string method, std::string path, std::string body, bool redact_token) const;
-  RetryResult run(const HttpRequest& request, Idempotency idempotency, const AttemptObserver& observer,
+  RetryResult run(const HttpRequest& request, Idempotency idempotency, const AttemptHooks& hooks,
                   const BodySink* sink = nullptr);
   template <class T>
   ApiResult<T> finish(const RetryResult& result, Idempotency idempotency,

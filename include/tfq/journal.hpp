@@ -1,5 +1,6 @@
-// The submit journal: one JSON line per attempt to create an export or a query, flushed and fsynced, so
-// a re-run (a retried CI job) can skip the bodies the server already accepted.
+// The submit journal: JSON lines, flushed and fsynced, for each attempt to create an export or a query (a
+// "sending" line before it goes out, one with its outcome after), so a re-run (a retried CI job) can skip
+// the bodies the server already accepted, and stop at those it may have.
 #pragma once
 
 #include <optional>
@@ -43,8 +44,8 @@ class Journal {
   int fd_ = -1;
 };
 
-// What an earlier run recorded for one body: accepted wins over anything else; otherwise an unknown
-// outcome is remembered so it is not sent a second time.
+// What an earlier run recorded for one body: an accepted attempt wins over anything else; otherwise a
+// last line saying "unknown" or "sending" (the run died mid-request) means the export may exist.
 struct EarlierSubmission {
   std::string outcome;  // "accepted" or "unknown"
   std::string request_key;

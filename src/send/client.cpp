@@ -51,13 +51,20 @@ HttpRequest Client::query_creation(std::string_view contract, std::string body, 
   return request;
 }
 
-RetryResult Client::run(const HttpRequest& request, Idempotency idempotency, const AttemptObserver& observer,
+RetryResult Client::run(const HttpRequest& request, Idempotency idempotency, const AttemptHooks& hooks,
                         const BodySink* sink) {
-  const Exchange exchange = [this, sink](const HttpRequest& attempt) {
+  int attempt = 0;
+  const Exchange exchange = [this, sink, &hooks, &attempt](const HttpRequest& outgoing) {
+    if (hooks.before && !hooks.before(++attempt)) {
+      HttpResponse refused;
+      refused.failure = TransferFailure::other;
+      refused.error = "not sent";
+      return refused;
+    }
     if (sink != nullptr && sink->restart) sink->restart();
-    if (!exchange_) return transport_->perform(attempt, sink);
+    if (!exchange_) return transport_->perform(outgoing, sink);
     // A replaced network hands back the whole body; pass a successful one on to the sink.
-    HttpResponse response = exchange_(attempt);
+    HttpResponse response = exchange_(outgoing);
     if (sink != nullptr && sink->write && response.failure == TransferFailure::none &&
         response.status / 100 == 2) {
       if (!sink->write(response.body)) response.failure = TransferFailure::write_failed;
@@ -65,7 +72,7 @@ RetryResult Client::run(const HttpRequest& request, Idempotency idempotency, con
     }
     return response;
   };
-  return exchange_with_retries(exchange, request, idempotency, options_.retry, environment_, observer);
+  return exchange_with_retries(exchange, request, idempotency, options_.retry, environment_, hooks.after);
 }
 
 template <class T>
@@ -102,14 +109,14 @@ ApiResult<T> Client::finish(const RetryResult& result, Idempotency idempotency,
 }
 
 ApiResult<ExportRequest> Client::create_export(std::string_view contract, std::string body,
-                                               const AttemptObserver& observer) {
-  const auto result = run(export_creation(contract, std::move(body)), Idempotency::creating, observer);
+                                               const AttemptHooks& hooks) {
+  const auto result = run(export_creation(contract, std::move(body)), Idempotency::creating, hooks);
   return finish<ExportRequest>(result, Idempotency::creating, parse_export_request);
 }
 
 ApiResult<QueryJob> Client::create_query(std::string_view contract, std::string body,
-                                         const AttemptObserver& observer) {
-  const auto result = run(query_creation(contract, std::move(body)), Idempotency::creating, observer);
+                                         const AttemptHooks& hooks) {
+  const auto result = run(query_creation(contract, std::move(body)), Idempotency::creating, hooks);
   return finish<QueryJob>(result, Idempotency::creating, parse_query_job);
 }
 

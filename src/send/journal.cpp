@@ -126,14 +126,18 @@ std::optional<JournalHistory> read_journal(const std::string& path, std::string*
 
 std::optional<EarlierSubmission> JournalHistory::find(std::string_view contract, std::string_view target,
                                                       std::string_view body_sha256) const {
-  std::optional<EarlierSubmission> found;
+  std::optional<std::size_t> last;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const JournalEntry& entry = entries[i];
     if (entry.contract != contract || entry.target != target || entry.body_sha256 != body_sha256) continue;
     if (entry.outcome == "accepted") return EarlierSubmission{"accepted", entry.request_key, lines[i]};
-    if (entry.outcome == "unknown" && !found) found = EarlierSubmission{"unknown", {}, lines[i]};
+    last = i;
   }
-  return found;
+  // "sending" as the last word means the run ended (was killed) while the request was on its way.
+  if (last && (entries[*last].outcome == "unknown" || entries[*last].outcome == "sending")) {
+    return EarlierSubmission{"unknown", {}, lines[*last]};
+  }
+  return std::nullopt;
 }
 
 }  // namespace tfq::send
