@@ -29,6 +29,8 @@ struct CompileOptions {
   // same bindings turns this off and checks CompileResult::parameters_used across all of them instead.
   bool report_unused_parameters = true;
   Limits limits;  // every cap applies
+  // The API of a statement that does not say (a plain SELECT, a JSON body): "target" in .tfq.json.
+  Target default_target = Target::export_request;
 };
 
 struct CompiledRequest {

@@ -95,7 +95,7 @@ FrontEnd read_query_file(const Source& source, const CompileOptions& options, co
   for (const query::Statement& written : parsed.file->statements) {
     Statement& statement = out.statements.emplace_back();
     Request& request = statement.request;
-    request.target = written.target;
+    request.target = written.target_written ? written.target : options.default_target;
     request.notation = Notation::query_file;
     request.range = written.range;
     read_select(written, catalog, request);
