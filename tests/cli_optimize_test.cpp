@@ -102,7 +102,11 @@ TEST_CASE("tfq explain shows the tree, the checks, each rewrite and the result",
       userName != 'bob'
 
 checks
-  none
+<where>:1:36: note[TFQ219]: '<>' is sent as '!='
+ 1 | NOT (contractYear <= 1 OR userName <> 'bob')
+   |                                    ^~
+   |                                    !=
+help: write '!=', the operator the server documents
 
 rewrites
   1. not_over_or

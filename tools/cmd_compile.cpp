@@ -1,5 +1,6 @@
+// `tfq compile FILE...`: query files and JSON bodies into canonical request bodies (compile_files.cpp).
 // `tfq compile --where 'EXPR'`: the optimized, canonical where clause the server accepts, on one line of
-// stdout (an empty line when the clause filters nothing); findings go to stderr. Exit codes as lint's.
+// stdout (an empty line when the clause filters nothing). Findings go to stderr; exit codes as lint's.
 #include <unistd.h>
 
 #include <cstdio>
@@ -9,6 +10,7 @@
 
 #include "catalog_option.hpp"
 #include "commands.hpp"
+#include "compile_files.hpp"
 #include "limit_options.hpp"
 #include "tfq/compile.hpp"
 #include "tfq/render.hpp"
@@ -17,7 +19,9 @@ namespace tfq::cli {
 namespace {
 
 struct CompileArgs {
+  CompileFileArgs files;
   std::string where;
+  bool compact = false;
   std::string catalog_path;
   Limits limits;
   bool warnings_as_errors = false;
@@ -53,7 +57,15 @@ int run_compile(const CompileArgs& args) {
   options.limits = args.limits;
   options.catalog = catalog_for(args.catalog_path, "compile", loaded);
   if (options.catalog == nullptr) return exit_usage;
-  return compile_where_option(args.where, options, args.warnings_as_errors);
+  if (args.where.empty() == args.files.operands.empty()) {
+    std::fputs("tfq compile: give input files or --where, not both\n", stderr);
+    return exit_usage;
+  }
+  if (args.files.operands.empty()) return compile_where_option(args.where, options, args.warnings_as_errors);
+  return compile_files(args.files, {.compact = args.compact,
+                                    .warnings_as_errors = args.warnings_as_errors,
+                                    .catalog = options.catalog,
+                                    .limits = args.limits});
 }
 
 }  // namespace
@@ -61,13 +73,19 @@ int run_compile(const CompileArgs& args) {
 void register_compile(CLI::App& app, CommandRegistry& registry) {
   auto args = std::make_shared<CompileArgs>();
   CLI::App* command =
-      app.add_subcommand("compile", "Compile a where clause into the canonical clause the server accepts");
+      app.add_subcommand("compile", "Compile query files and request bodies into canonical export requests");
   command->footer(
-      "Prints the optimized where clause on one line: NOT, BETWEEN and <> lowered, ranges and lists merged,\n"
-      "predicates in canonical order. A clause that filters nothing prints an empty line (and a warning).\n"
+      "Files: every statement becomes its request body; one body is printed pretty, several as JSON Lines.\n"
+      "Nothing is written when any input has an error; -o and --out-dir write atomically.\n"
+      "--where: prints the optimized where clause on one line: NOT, BETWEEN and <> lowered, ranges and "
+      "lists\n"
+      "merged, predicates in canonical order. A clause that filters nothing prints an empty line (and a "
+      "warning).\n"
       "Exit status: 0 success (warnings allowed), 1 errors found (a contradiction, a syntax or type error,\n"
       "or warnings with --warnings-as-errors), 2 usage or I/O error.");
-  command->add_option("--where", args->where, "The where clause to compile")->required();
+  add_compile_file_options(*command, args->files);
+  command->add_option("--where", args->where, "Compile one where clause instead of files");
+  command->add_flag("--compact", args->compact, "Print or write each body on one line");
   command->add_option("--catalog", args->catalog_path,
                       "A catalog file to overlay on the built-in field catalog");
   command->add_flag("--warnings-as-errors", args->warnings_as_errors,

@@ -28,7 +28,7 @@ void complain(const std::string& problem) {
 int run_fmt(const FmtArgs& args) {
   std::vector<std::string> problems;
   const std::vector<InputSpec> inputs = expand_operands(args.operands, kQueryFileExtensions, problems);
-  FindingsReport report(stderr, {.format = OutputFormat::text, .color = color_wanted(stderr)});
+  FindingsReport report(stderr, text_report_options(stderr));
   int unformatted = 0;
   for (const InputSpec& input : inputs) {
     if (args.write && input.kind != InputSpec::Kind::file) {

@@ -126,7 +126,9 @@ int compile_files(const CompileFileArgs& args, const CompileSettings& settings) 
   options.parameters = *bound;
   options.limits = settings.limits;
   options.report_unused_parameters = inputs.size() == 1;
-  FindingsReport report(stderr, {.format = OutputFormat::text, .color = color_wanted(stderr)});
+  ReportOptions report_options = text_report_options(stderr);
+  report_options.warnings_as_errors = settings.warnings_as_errors;
+  FindingsReport report(stderr, report_options);
   std::vector<Compiled> all;
   std::set<std::string> used;
   for (const InputSpec& input : inputs) {

@@ -22,6 +22,7 @@ struct CompileFileArgs {
 // What the compile command decides for every input.
 struct CompileSettings {
   bool compact = false;
+  bool warnings_as_errors = false;
   const Catalog* catalog = nullptr;  // nullptr: the built-in catalog
   Limits limits;
 };

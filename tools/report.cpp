@@ -48,6 +48,12 @@ bool color_wanted(std::FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
+ReportOptions text_report_options(std::FILE* stream) {
+  ReportOptions options;
+  options.color = color_wanted(stream);
+  return options;
+}
+
 void FindingsReport::add(Source source, std::vector<Diagnostic> diagnostics) {
   for (Diagnostic& d : diagnostics) {
     if (options_.warnings_as_errors && d.severity == Severity::warning) d.severity = Severity::error;

@@ -33,6 +33,9 @@ struct ReportOptions {
 // Colour for a stream: only on a terminal, and never when NO_COLOR is set to anything but "".
 bool color_wanted(std::FILE* stream);
 
+// Rich text for a stream, coloured when color_wanted(stream): how commands without --format report.
+ReportOptions text_report_options(std::FILE* stream);
+
 class FindingsReport {
  public:
   FindingsReport(std::FILE* out, ReportOptions options) : out_(out), options_(options) {}
