@@ -88,8 +88,14 @@ class Reader {
   }
   std::uint32_t char_length() const { return at_end() ? 0 : utf8::decode(text_, pos_).length; }
 
+  // Labels the error with the bracket that a missing ',' or closing bracket belongs to; returns false.
+  bool opened_here(const Value& value, const char* label) {
+    if (error_) error_->labels.push_back({{value.range.begin, value.range.begin + 1}, label});
+    return false;
+  }
+
   std::string describe_here() const {
-    if (at_end()) return "end of input";
+    if (at_end()) return "the end of the file";
     return "'" + std::string(text_.substr(pos_, char_length())) + "'";
   }
 
@@ -211,7 +217,8 @@ class Reader {
       case 't': simple = '\t'; break;
       case 'u': return parse_unicode_escape(value, begin);
       default:
-        return fail(Code::json_syntax, "invalid escape in a string",
+        return fail(Code::json_syntax,
+                    "invalid escape '\\" + std::string(text_.substr(pos_, char_length())) + "' in a string",
                     {begin, std::min(pos_ + char_length(), size())});
     }
     ++pos_;
@@ -274,9 +281,10 @@ class Reader {
       if (!parse_value(item, depth)) return false;
       skip_space();
       if (peek() == ']') return ++pos_, true;
-      if (peek() != ',')
-        return fail(Code::json_syntax,
-                    "expected ',' or ']' after an array element, found " + describe_here());
+      if (peek() != ',') {
+        fail(Code::json_syntax, "expected ',' or ']' after an array element, found " + describe_here());
+        return opened_here(value, "the array opened here");
+      }
       const std::uint32_t comma = pos_++;
       skip_space();
       if (peek() == ']')
@@ -309,9 +317,10 @@ class Reader {
       if (!parse_value(member.value, depth)) return false;
       skip_space();
       if (peek() == '}') return ++pos_, true;
-      if (peek() != ',')
-        return fail(Code::json_syntax,
-                    "expected ',' or '}' after an object member, found " + describe_here());
+      if (peek() != ',') {
+        fail(Code::json_syntax, "expected ',' or '}' after an object member, found " + describe_here());
+        return opened_here(value, "the object opened here");
+      }
       const std::uint32_t comma = pos_++;
       skip_space();
       if (peek() == '}')
