@@ -16,26 +16,6 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-std::string encode_utf8(std::uint32_t code_point) {
-  std::string out;
-  if (code_point < 0x80) {
-    out.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-  return out;
-}
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -264,9 +244,9 @@ class Reader {
       }
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
     }
-    const std::string encoded = encode_utf8(code);
-    value.text += encoded;
-    value.origins.insert(value.origins.end(), encoded.size(), begin);
+    const std::size_t before = value.text.size();
+    utf8::append(value.text, code);
+    value.origins.insert(value.origins.end(), value.text.size() - before, begin);
     return true;
   }
 
