@@ -175,6 +175,12 @@ TEST_CASE("tfq compile --format prints its findings on stdout in that format and
   CHECK(log["version"] == "2.1.0");
   REQUIRE(log["runs"][0]["results"].size() == 1);
   CHECK(log["runs"][0]["results"][0]["ruleId"] == "TFQ303");
+  write_file(dir + "/compile.sarif", sarif.out);
+  const auto valid = tfq::test::run_process(
+      {"/usr/bin/python3", std::string(TFQ_SOURCE_DIR) + "/tests/support/validate_sarif.py",
+       std::string(TFQ_TEST_DATA) + "/sarif-schema-2.1.0.json", dir + "/compile.sarif"});
+  INFO(valid.out << valid.err);
+  CHECK(valid.exit_code == 0);
 }
 
 TEST_CASE("tfq compile leaves stdout to the bodies unless they go to files", "[cli][compile][formats]") {
