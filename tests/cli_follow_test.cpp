@@ -304,3 +304,28 @@ TEST_CASE("HTTPS needs the private CA: --cacert is accepted and another CA is re
   CHECK(none.exit_code == 4);
   CHECK(server.requests("get_export").size() == 1);
 }
+
+namespace {
+
+// Runs tfq under `script`, which gives it a terminal; what the terminal showed comes back on stdout.
+tfq::test::ProcessResult run_on_terminal(const std::vector<std::string>& args) {
+  std::string command = "'" TFQ_BINARY "'";
+  for (const std::string& arg : args) command += " '" + arg + "'";  // no argument here holds a quote
+  return tfq::test::run_process({"script", "-qec", command, "/dev/null"}, with_token());
+}
+
+}  // namespace
+
+TEST_CASE("on a terminal, wait shows a progress line and download a progress bar", "[cli][wait][download]") {
+  FakeServer server(one_export("Requested", 2));
+  const auto waited = run_on_terminal(args(server, {"wait", kKey, "--interval", "0.05"}));
+  CHECK(waited.exit_code == 0);
+  CHECK(waited.out.find("waiting: 0 of 1 finished (0m00s)") != std::string::npos);
+  CHECK(waited.out.find(kKey + "\tDownload\tmonthly.csv") != std::string::npos);
+  const auto dir = tfq::test::make_temp_dir();
+  const auto fetched = run_on_terminal(args(server, {"download", kKey, "-o", dir + "/out.csv"}));
+  CHECK(fetched.exit_code == 0);
+  CHECK(fetched.out.find("] 100%") != std::string::npos);
+  CHECK(tfq::test::read_file(dir + "/out.csv") == kCsv);
+  CHECK(fetched.out.find(tfq::test::fake_token) == std::string::npos);
+}
