@@ -1,10 +1,11 @@
-// The lint pipeline of a where clause: validate -> parse -> check, findings in source order.
+// The lint pipeline of a where clause: validate -> parse -> check -> optimize, findings in source order.
 #include "tfq/lint.hpp"
 
 #include <algorithm>
 
 #include "tfq/check.hpp"
 #include "tfq/input.hpp"
+#include "tfq/optimize.hpp"
 #include "tfq/parse.hpp"
 
 namespace tfq {
@@ -27,8 +28,12 @@ std::vector<Diagnostic> lint_where(const Source& source, const LintOptions& opti
   if (!parsed.expr) return findings;
 
   const Catalog& catalog = options.catalog != nullptr ? *options.catalog : Catalog::builtin();
-  append(findings, check_where(*parsed.expr, catalog));
-  // Later stages (the optimizer's contradictions and tautologies) are appended here.
+  std::vector<Diagnostic> checked = check_where(*parsed.expr, catalog);
+  const bool check_failed = has_errors(checked);
+  append(findings, std::move(checked));
+  // The optimizer's findings (contradictions, tautologies, redundant and duplicate predicates, NOT LIKE it
+  // cannot send), for a clause the checker accepted: the optimizer relies on well-typed literals.
+  if (!check_failed) append(findings, optimize_where(*parsed.expr, catalog).diagnostics);
 
   std::stable_sort(findings.begin(), findings.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });

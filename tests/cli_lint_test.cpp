@@ -164,7 +164,7 @@ TEST_CASE("tfq lint exits 2 for a directory without .where or .tfq files", "[cli
   const auto r = run_tfq({"lint", "empty"}, in_directory(dir));
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err == "tfq lint: no .where or .tfq files under 'empty'\n");
+  CHECK(r.err == "tfq lint: no .where, .tfq or .json files under 'empty'\n");
 }
 
 TEST_CASE("tfq lint exits 2 for usage errors", "[cli][lint]") {
@@ -172,7 +172,7 @@ TEST_CASE("tfq lint exits 2 for usage errors", "[cli][lint]") {
   CHECK(nothing.exit_code == 2);
   CHECK(nothing.out.empty());
   CHECK(nothing.err ==
-        "tfq lint: nothing to lint: give --where EXPR, FILE, DIR or - (stdin); see tfq lint --help\n");
+        "tfq lint: nothing to lint: give --where EXPR, FILE, DIR, GLOB or - (stdin); see tfq lint --help\n");
 
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
            {"lint", "--frobnicate", "-"},

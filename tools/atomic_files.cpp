@@ -1,10 +1,6 @@
-// Temp file + fsync + rename, for every output file: a crash or an error leaves each target either as it
-// was or complete, never half written, and a failed batch leaves no temporary file behind.
+// A batch of output files over the library's AtomicFile: every temporary file is written before any is
+// committed, so an error while writing leaves every target as it was and no temporary file behind.
 #include "atomic_files.hpp"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -12,71 +8,31 @@
 #include <fstream>
 #include <sstream>
 
+#include "tfq/atomic_file.hpp"
+
 namespace tfq::cli {
-namespace {
-
-std::string problem(const std::string& path, int error) {
-  return "cannot write '" + path + "': " + std::strerror(error);
-}
-
-// Writes content to a new temporary file in the target's directory; returns its path.
-std::optional<std::string> write_temporary(const PlannedFile& file, std::string& error_message) {
-  const std::filesystem::path target(file.path);
-  const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-  std::string temp = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    error_message = problem(file.path, errno);
-    return std::nullopt;
-  }
-  // mkstemp creates 0600: a rewritten file keeps its mode, a new one gets the usual permissions.
-  struct stat existing {};
-  if (::stat(file.path.c_str(), &existing) == 0) {
-    ::fchmod(fd, existing.st_mode & 07777);
-  } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-  }
-  std::size_t written = 0;
-  while (written < file.content.size()) {
-    const ssize_t n = ::write(fd, file.content.data() + written, file.content.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      error_message = problem(file.path, n < 0 ? errno : EIO);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return std::nullopt;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    error_message = problem(file.path, errno);
-    ::unlink(temp.c_str());
-    return std::nullopt;
-  }
-  return temp;
-}
-
-}  // namespace
 
 std::optional<std::string> write_files_atomically(const std::vector<PlannedFile>& files) {
-  std::vector<std::string> temporaries;
-  std::string error_message;
+  // Committing is a rename, which could fail only once the first ones are done; what would make it fail
+  // (a directory in the way) is ruled out before anything is written.
   for (const auto& file : files) {
-    std::optional<std::string> temp = write_temporary(file, error_message);
-    if (!temp) {
-      for (const auto& t : temporaries) ::unlink(t.c_str());
-      return error_message;
+    std::error_code ec;
+    if (std::filesystem::is_directory(file.path, ec)) {
+      return "cannot write '" + file.path + "': " + std::strerror(EISDIR);
     }
-    temporaries.push_back(std::move(*temp));
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (::rename(temporaries[i].c_str(), files[i].path.c_str()) != 0) {
-      error_message = problem(files[i].path, errno);
-      for (std::size_t k = i; k < temporaries.size(); ++k) ::unlink(temporaries[k].c_str());
-      return error_message;
-    }
+  std::vector<send::AtomicFile> pending;  // destroyed on return: uncommitted temporaries are removed
+  pending.reserve(files.size());
+  for (const auto& file : files) {
+    std::string error;
+    std::optional<send::AtomicFile> atomic = send::AtomicFile::create(file.path, &error);
+    if (!atomic) return error;
+    if (!atomic->write(file.content)) return "cannot write '" + file.path + "': " + std::strerror(errno);
+    pending.push_back(std::move(*atomic));
+  }
+  for (auto& atomic : pending) {
+    std::string error;
+    if (!atomic.commit(true, &error)) return error;
   }
   return std::nullopt;
 }

@@ -1,5 +1,6 @@
-// Writing output files all or nothing: every file goes to a temporary file beside its target first, and
-// only when all of them are written are they renamed into place. Readers never see a partial file.
+// Writing several output files all or nothing (over tfq/atomic_file.hpp): every file goes to a temporary
+// file beside its target first, and only when all of them are written are they renamed into place.
+// Readers never see a partial file.
 #pragma once
 
 #include <optional>

@@ -11,7 +11,10 @@ void register_commands(CLI::App& app, CommandRegistry& registry) {
   register_wait(app, registry);
   register_download(app, registry);
   register_lint(app, registry);
+  register_fmt(app, registry);
   register_explain_code(app, registry);
+  register_compile(app, registry);
+  register_explain(app, registry);
 }
 
 }  // namespace tfq::cli

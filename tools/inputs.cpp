@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "tfq/config.hpp"
+#include "tfq/glob.hpp"
+
 namespace tfq::cli {
 namespace {
 
@@ -19,48 +22,103 @@ std::string cannot_read(const std::string& name, const std::string& reason) {
 
 bool has_extension(const fs::path& path, std::span<const std::string_view> extensions) {
   const std::string name = path.filename().string();
+  // The project file is JSON, but never a request body.
+  if (name == config_file_name) return false;
   return std::any_of(extensions.begin(), extensions.end(),
                      [&](std::string_view e) { return name.size() > e.size() && name.ends_with(e); });
 }
 
-// Every matching regular file below dir, sorted by path so that output does not depend on the file system.
-void walk_directory(const std::string& dir, std::span<const std::string_view> extensions,
-                    std::vector<InputSpec>& inputs, std::vector<std::string>& problems) {
-  std::vector<std::string> found;
+// ".where, .tfq or .json"
+std::string extension_list(std::span<const std::string_view> extensions) {
+  std::string list;
+  for (std::size_t i = 0; i < extensions.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == extensions.size() ? " or " : ", ") + std::string(extensions[i]);
+  }
+  return list;
+}
+
+// Every regular file below dir that `take` accepts, sorted by path so that output does not depend on the
+// file system. Hidden directories (.git, .cache, ...) are not entered.
+bool walk_directory(const std::string& dir, const std::function<bool(const std::string&)>& take,
+                    std::vector<std::string>& found, std::vector<std::string>& problems) {
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    if (it->is_regular_file(type_ec) && has_extension(it->path(), extensions)) {
+    if (it->is_directory(type_ec)) {
+      if (it->path().filename().string().starts_with('.')) it.disable_recursion_pending();
+    } else if (it->is_regular_file(type_ec) && take(it->path().string())) {
       found.push_back(it->path().string());
     }
   }
   if (ec) {
     problems.push_back(cannot_read(dir, ec.message()));
-    return;
-  }
-  if (found.empty()) {
-    std::string list;
-    for (std::string_view e : extensions) list += (list.empty() ? "" : " or ") + std::string(e);
-    problems.push_back("no " + list + " files under '" + dir + "'");
-    return;
+    return false;
   }
   std::sort(found.begin(), found.end());
-  for (std::string& path : found) inputs.push_back({InputSpec::Kind::file, std::move(path), {}});
+  return true;
+}
+
+// The directory a glob's walk starts from: its leading segments that hold no glob character.
+std::string glob_base(const std::string& pattern) {
+  std::string base;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t slash = pattern.find('/', at);
+    if (slash == std::string::npos) break;
+    const std::string segment = pattern.substr(at, slash - at);
+    if (has_glob_characters(segment)) break;
+    base = pattern.substr(0, slash == 0 ? 1 : slash);
+    at = slash + 1;
+  }
+  return base.empty() ? "." : base;
+}
+
+void expand_glob(const std::string& pattern, std::span<const std::string_view> extensions,
+                 std::vector<InputSpec>& inputs, std::vector<std::string>& problems,
+                 const FileFilter& selected) {
+  const std::string base = glob_base(pattern);
+  // A pattern without a directory part is matched against names found from ".", which are "./name".
+  const std::string prefix = base == "." && !pattern.starts_with("./") ? "./" : "";
+  if (!fs::is_directory(base)) {
+    problems.push_back(cannot_read(pattern, "no such file, directory or matching glob"));
+    return;
+  }
+  const auto take = [&](const std::string& path) {
+    return has_extension(path, extensions) && glob_match(prefix + pattern, path) &&
+           (!selected || selected(path, true));
+  };
+  std::vector<std::string> found;
+  if (!walk_directory(base, take, found, problems)) return;
+  if (found.empty())
+    problems.push_back("no " + extension_list(extensions) + " files match '" + pattern + "'");
+  for (std::string& path : found) {
+    if (!prefix.empty() && path.starts_with(prefix)) path.erase(0, prefix.size());
+    inputs.push_back({InputSpec::Kind::file, std::move(path), {}});
+  }
 }
 
 }  // namespace
 
 std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
                                        std::span<const std::string_view> extensions,
-                                       std::vector<std::string>& problems) {
+                                       std::vector<std::string>& problems, const FileFilter& selected) {
   std::vector<InputSpec> inputs;
   for (const std::string& operand : operands) {
     std::error_code ec;
     if (operand == "-") {
       inputs.push_back({InputSpec::Kind::standard_input, "<stdin>", {}});
     } else if (fs::is_directory(operand, ec)) {
-      walk_directory(operand, extensions, inputs, problems);
+      std::vector<std::string> found;
+      const auto take = [&](const std::string& path) {
+        return has_extension(path, extensions) && (!selected || selected(path, false));
+      };
+      if (!walk_directory(operand, take, found, problems)) continue;
+      if (found.empty())
+        problems.push_back("no " + extension_list(extensions) + " files under '" + operand + "'");
+      for (std::string& path : found) inputs.push_back({InputSpec::Kind::file, std::move(path), {}});
+    } else if (has_glob_characters(operand) && !fs::exists(operand, ec)) {
+      expand_glob(operand, extensions, inputs, problems, selected);
     } else {
       inputs.push_back({InputSpec::Kind::file, operand, {}});
     }
@@ -100,10 +158,12 @@ std::optional<Source> read_input(const InputSpec& input, std::size_t max_bytes, 
 std::vector<InputSpec> collect_inputs(std::span<const std::string> wheres,
                                       std::span<const std::string> operands,
                                       std::span<const std::string_view> extensions,
-                                      std::vector<std::string>& problems) {
+                                      std::vector<std::string>& problems, const FileFilter& selected) {
   std::vector<InputSpec> inputs;
   for (const std::string& where : wheres) inputs.push_back({InputSpec::Kind::inline_text, "<where>", where});
-  for (InputSpec& found : expand_operands(operands, extensions, problems)) inputs.push_back(std::move(found));
+  for (InputSpec& found : expand_operands(operands, extensions, problems, selected)) {
+    inputs.push_back(std::move(found));
+  }
   return inputs;
 }
 

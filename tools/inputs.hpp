@@ -22,19 +22,25 @@ struct InputSpec {
   std::string text;  // inline_text only
 };
 
+// Decides whether a file found below a directory (from_glob false) or by a glob (true) is taken: the
+// include and exclude lists. Files named on the command line are always taken. Empty: every file is.
+using FileFilter = std::function<bool(const std::string& path, bool from_glob)>;
+
 // Expands operands in order: "-" is stdin; a directory is every regular file below it whose name ends in
-// one of `extensions`, sorted by path (symbolic links to directories are not followed); anything else is
-// a file, whose problems show when it is read. A directory without such files, or one that cannot be
-// walked, is a problem: it is added to `problems` ("cannot read 'x': ..."), and the rest go on.
+// one of `extensions`, sorted by path (symbolic links to directories are not followed, hidden directories
+// such as .git are skipped); an operand that names no file but holds a glob character ("q/**/*.tfq") is
+// every such file the glob matches, sorted; anything else is a file, whose problems show when it is read.
+// A directory or glob without such files, or one that cannot be walked, is a problem: it is added to
+// `problems` ("cannot read 'x': ..."), and the rest go on.
 std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
                                        std::span<const std::string_view> extensions,
-                                       std::vector<std::string>& problems);
+                                       std::vector<std::string>& problems, const FileFilter& selected = {});
 
 // The inputs of a command line: each --where text (named "<where>"), then the expanded operands.
 std::vector<InputSpec> collect_inputs(std::span<const std::string> wheres,
                                       std::span<const std::string> operands,
                                       std::span<const std::string_view> extensions,
-                                      std::vector<std::string>& problems);
+                                      std::vector<std::string>& problems, const FileFilter& selected = {});
 
 // Reads each input in order and hands it to `use`; an input that cannot be read adds to `problems`.
 void for_each_source(std::span<const InputSpec> inputs, std::size_t max_bytes,

@@ -1,10 +1,13 @@
-// Printing findings for any command: text (streamed, file by file) or one JSON array, the closing
-// summary, and the exit code they add up to.
+// Printing findings for any command: text (streamed, file by file) or a machine format (JSON, JSON Lines,
+// SARIF, GitHub workflow commands, GitLab Code Quality), the closing summary, and the exit code they add
+// up to. Machine formats own stdout: nothing else is printed there.
 #pragma once
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tfq/diagnostic.hpp"
@@ -12,24 +15,35 @@
 
 namespace tfq::cli {
 
-enum class OutputFormat { text, json };
+enum class OutputFormat { text, json, jsonl, sarif, github, gitlab };
+
+// The names --format takes, in the order --help lists them.
+inline constexpr std::string_view output_format_names[] = {"text",  "json",   "jsonl",
+                                                           "sarif", "github", "gitlab"};
+std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 struct ReportOptions {
   OutputFormat format = OutputFormat::text;
   bool color = false;
   bool warnings_as_errors = false;  // warnings are reported, and counted, as errors
+  bool quiet = false;               // text: only the closing count, no findings
+  std::string step_summary_path;    // github: the file a Markdown table of all findings is appended to
 };
 
 // Colour for a stream: only on a terminal, and never when NO_COLOR is set to anything but "".
 bool color_wanted(std::FILE* stream);
 
+// Rich text for a stream, coloured when color_wanted(stream): how commands without --format report.
+ReportOptions text_report_options(std::FILE* stream);
+
 class FindingsReport {
  public:
   FindingsReport(std::FILE* out, ReportOptions options) : out_(out), options_(options) {}
 
-  // Text is printed at once; JSON is kept until finish().
+  // Text is printed at once; machine formats are kept until finish().
   void add(Source source, std::vector<Diagnostic> diagnostics);
-  // JSON: prints the array. Text: prints "found 2 errors and 1 warning" when there were findings.
+  // Machine formats: prints them (and appends the GitHub step summary). Text: prints "found 2 errors and 1
+  // warning" when there were findings (quiet: always, "found no errors or warnings" when there were none).
   void finish();
 
   int errors() const { return errors_; }

@@ -25,7 +25,12 @@ struct CompileOptions {
   // true (compile): a parameter without a value is an error. false (lint): it is left as a placeholder,
   // the clause is checked around it, and its statement yields no body (and no error for that reason).
   bool require_parameters = true;
-  Limits limits;                                  // every cap applies
+  // A --param that the input does not use is an error (TFQ463). A caller compiling several inputs with the
+  // same bindings turns this off and checks CompileResult::parameters_used across all of them instead.
+  bool report_unused_parameters = true;
+  Limits limits;  // every cap applies
+  // The API of a statement that does not say (a plain SELECT, a JSON body): "target" in .tfq.json.
+  Target default_target = Target::export_request;
 };
 
 struct CompiledRequest {
@@ -36,8 +41,9 @@ struct CompiledRequest {
 };
 
 struct CompileResult {
-  std::vector<CompiledRequest> requests;  // empty when any error was found
-  std::vector<Diagnostic> diagnostics;    // ranges refer to the compiled source
+  std::vector<CompiledRequest> requests;     // empty when any error was found
+  std::vector<Diagnostic> diagnostics;       // ranges refer to the compiled source
+  std::vector<std::string> parameters_used;  // the names of `parameters` the input uses, sorted
 };
 
 CompileResult compile(const Source& source, InputKind kind, const CompileOptions& options = {});

@@ -17,8 +17,9 @@ struct LintOptions {
   Limits limits;                     // max_bytes for the input; max_depth and the clause caps for the parser
 };
 
-// Input validation, then parsing, then the checker; a stage runs only when the ones before it left
-// something to look at (valid input, a syntax tree). The findings are sorted by position.
+// Input validation, then parsing, then the checker, then the optimizer; a stage runs only when the ones
+// before it left something to look at (valid input, a syntax tree, a clause without type errors). The
+// findings are sorted by position.
 std::vector<Diagnostic> lint_where(const Source& source, const LintOptions& options = {});
 
 }  // namespace tfq

@@ -47,6 +47,7 @@ void Checker::check_predicate(const Expr& e, bool negated) {
 // field op literal, or literal op field (checked as the flipped comparison).
 void Checker::check_compare(const Expr& e, bool negated) {
   if (e.values.empty()) return;
+  if (e.spelled_ltgt) report_ltgt(e);
   const Operand& left = e.subject;
   const Operand& right = e.values[0];
   const bool left_parameter = left.kind == Operand::Kind::parameter;

@@ -58,6 +58,7 @@ class Checker {
   void report_unbound_parameter(const Operand& parameter);
   void report_literal_comparison(const Expr& e, const Operand& left, const Operand& right);
   void report_field_comparison(const Expr& e, const Operand& left, const Operand& right);
+  void report_ltgt(const Expr& e);
   void report_type_mismatch(const FieldInfo& field, const Operand& literal);
 
   // check_like.cpp and check_in.cpp.

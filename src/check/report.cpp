@@ -80,6 +80,13 @@ void Checker::report_unknown_field(const Operand& field) {
   d.fixes.push_back({field.range, suggestion});
 }
 
+// The server documents '!=' and not '<>'; tfq sends '!=' either way, and --fix respells the source.
+void Checker::report_ltgt(const Expr& e) {
+  Diagnostic& d = report(Code::ltgt_operator, e.op_range, "'<>' is sent as '!='");
+  d.help = "write '!=', the operator the server documents";
+  d.fixes.push_back({e.op_range, "!="});
+}
+
 void Checker::report_metric_in_where(const Operand& field) {
   Diagnostic& d = report(Code::metric_in_where, field.range,
                          "'" + field.text + "' is a metric, and where filters only fields");

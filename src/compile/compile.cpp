@@ -48,6 +48,17 @@ void enforce_field_limit(Statement& statement, const Limits& limits, std::vector
   statement.complete = false;
 }
 
+// Only query files have parameters: every --param given with another input is unused.
+void report_parameters_without_use(const std::map<std::string, std::string>& parameters,
+                                   std::vector<Diagnostic>& diagnostics) {
+  for (const auto& [name, value] : parameters) {
+    auto& d = diagnostics.emplace_back(
+        make_diagnostic(Code::parameter_unused, {0, 0},
+                        "--param binds '" + name + "', but only query files have parameters"));
+    d.help = "remove --param " + name;
+  }
+}
+
 void name_requests(std::vector<CompiledRequest>& requests, const std::vector<Request>& finished,
                    const Source& source) {
   const std::string stem = stem_of(source.name());
@@ -98,6 +109,10 @@ CompileResult compile(const Source& source, InputKind kind, const CompileOptions
                                       : read_where_clause(source, options);
   std::vector<Diagnostic>& diagnostics = result.diagnostics;
   diagnostics.insert(diagnostics.end(), front.diagnostics.begin(), front.diagnostics.end());
+  result.parameters_used = std::move(front.parameters_used);
+  if (kind != InputKind::query_file && options.report_unused_parameters) {
+    report_parameters_without_use(options.parameters, diagnostics);
+  }
   std::vector<Request> finished;
   for (Statement& statement : front.statements) {
     enforce_field_limit(statement, options.limits, diagnostics);

@@ -27,6 +27,7 @@ struct Statement {
 struct FrontEnd {
   std::vector<Statement> statements;
   std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> parameters_used;
 };
 
 FrontEnd read_json_body(const Source& source, const CompileOptions& options);

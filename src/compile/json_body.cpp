@@ -45,7 +45,7 @@ class BodyReader {
       return;
     }
     Statement& statement = out_.statements.emplace_back();
-    statement.request.target = Target::export_request;
+    statement.request.target = options_.default_target;
     statement.request.notation = Notation::json_body;
     statement.request.range = root.range;
     statement.request.add_at = {root.range.end - 1, root.range.end - 1};

@@ -31,6 +31,7 @@ class ParameterBinder {
 
   // Bound names that no statement used: each is an error.
   void report_unused(std::vector<Diagnostic>& diagnostics) const;
+  std::vector<std::string> used() const { return {used_.begin(), used_.end()}; }
 
  private:
   const std::map<std::string, std::string>& values_;

@@ -95,7 +95,7 @@ FrontEnd read_query_file(const Source& source, const CompileOptions& options, co
   for (const query::Statement& written : parsed.file->statements) {
     Statement& statement = out.statements.emplace_back();
     Request& request = statement.request;
-    request.target = written.target;
+    request.target = written.target_written ? written.target : options.default_target;
     request.notation = Notation::query_file;
     request.range = written.range;
     read_select(written, catalog, request);
@@ -103,7 +103,8 @@ FrontEnd read_query_file(const Source& source, const CompileOptions& options, co
     if (written.into) read_into(source, written, options, binder, statement, out.diagnostics);
     if (written.has_where) read_where(source, written, options, binder, statement, out.diagnostics);
   }
-  binder.report_unused(out.diagnostics);
+  if (options.report_unused_parameters) binder.report_unused(out.diagnostics);
+  out.parameters_used = binder.used();
   return out;
 }
 

@@ -38,7 +38,8 @@ SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields);
 Piece like_piece(const Node& like, const Fields& fields);
 Piece other_piece(const Node& other, const Fields& fields);
 
-// An AND or OR of pieces, sorted; a single piece stands alone.
-Expr join(ExprKind kind, std::vector<Piece>& pieces);
+// An AND or OR of the pieces' clauses, sorted (a single piece stands alone); `first`, when given,
+// receives the key of the piece that leads. The pieces are left empty.
+Expr join(ExprKind kind, std::vector<Piece>& pieces, SortKey* first = nullptr);
 
 }  // namespace tfq::opt

@@ -18,10 +18,14 @@ std::string describe_in(const Node& node, const Fields& fields, NodeKind parent)
         if (!text.empty()) text += node.kind == NodeKind::and_ ? " AND " : " OR ";
         text += describe_in(child, fields, node.kind);
       }
-      return node.kind == NodeKind::or_ && parent == NodeKind::and_ ? "(" + text + ")" : text;
+      // Parentheses where the printer would put them: an OR inside an AND, and a nested AND or OR that
+      // flatten has not merged yet.
+      const bool parens = (node.kind == NodeKind::or_ && parent == NodeKind::and_) || node.kind == parent;
+      return parens ? "(" + text + ")" : text;
     }
     case NodeKind::set:
-      if (node.set.empty()) return "FALSE";
+      // An empty set has no spelling: show the predicate it came from.
+      if (node.set.empty()) return node.origins.empty() ? "FALSE" : print_where(*node.origins.front());
       [[fallthrough]];
     default: {
       const Expr e = to_expr(node, fields);

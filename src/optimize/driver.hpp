@@ -11,6 +11,9 @@ namespace tfq::opt {
 // It selects exactly the rows the input selects.
 Expr lower(const Expr& clause, const Fields& fields, std::vector<RewriteStep>* trace = nullptr);
 
+// Whether lowering has nothing to do: no NOT (but NOT LIKE), BETWEEN, NOT IN, `<>` or literal on the left.
+bool in_dialect(const Expr& clause);
+
 // optimize_where over a field table (what optimize_where builds from the catalog).
 OptimizeResult optimize(const Expr& checked, const Fields& fields, const OptimizeOptions& options = {});
 

@@ -16,11 +16,11 @@ Piece compound_piece(const Node& node, const Fields& fields) {
   std::vector<Piece> pieces;
   pieces.reserve(node.children.size());
   for (const Node& child : node.children) add_pieces(child, kind, fields, pieces);
-  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.key < b.key; });
-  SortKey key = pieces.empty() ? SortKey{} : pieces.front().key;
+  SortKey key;
+  Expr joined = join(kind, pieces, &key);
   key.shape = 1;
   key.tiebreak = node.hash;
-  return Piece{std::move(key), join(kind, pieces)};
+  return Piece{std::move(key), std::move(joined)};
 }
 
 void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::vector<Piece>& out) {
@@ -31,8 +31,9 @@ void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::ve
       if (form.parts.size() == 1 || form.junction == parent) {
         for (Piece& p : form.parts) out.push_back(std::move(p));
       } else {
-        Expr joined = join(form.junction, form.parts);  // sorts the parts: the first one leads
-        out.push_back(Piece{std::move(form.parts.front().key), std::move(joined)});
+        SortKey lead;
+        Expr joined = join(form.junction, form.parts, &lead);
+        out.push_back(Piece{std::move(lead), std::move(joined)});
       }
       return;
     }

@@ -18,10 +18,11 @@ std::string list_of(const std::vector<const Expr*>& parts, std::string_view rela
   return text;
 }
 
-Diagnostic with_labels(Code code, const Node& constant, std::string message, std::string_view label) {
+Diagnostic with_labels(Code code, const Node& constant, std::string message, std::string_view label,
+                       bool alone) {
   Diagnostic d = make_diagnostic(code, constant.origins.empty() ? SourceRange{} : constant.origins[0]->range,
                                  std::move(message));
-  for (std::size_t i = 1; i < constant.origins.size() && i < 8; ++i) {
+  for (std::size_t i = 1; !alone && i < constant.origins.size() && i < 8; ++i) {
     d.labels.push_back({constant.origins[i]->range, std::string(label)});
   }
   return d;
@@ -53,30 +54,35 @@ void report(Context& context, Code code, const Expr& primary, std::string messag
 void report_constant(Context& context, const Node& constant, Where where) {
   const bool never = constant.kind == NodeKind::false_;
   std::string reason;
-  if (constant.origins.size() == 1) {
-    reason = quote(*constant.origins[0]) + (never ? " is always false" : " is always true");
-  } else if (!constant.origins.empty()) {
-    reason = never ? list_of(constant.origins, " conflicts with ")
-                   : list_of(constant.origins, " and ") + " together accept every value";
+  // A whole AND or OR that became constant: its range is marked, and the predicates in it are named.
+  const bool whole_clause = !constant.origins.empty() && (constant.origins[0]->kind == ExprKind::and_ ||
+                                                          constant.origins[0]->kind == ExprKind::or_);
+  const std::vector<const Expr*> parts(constant.origins.begin() + (whole_clause ? 1 : 0),
+                                       constant.origins.end());
+  if (parts.size() == 1) {
+    reason = quote(*parts[0]) + (never ? " is always false" : " is always true");
+  } else if (!parts.empty()) {
+    reason =
+        never ? list_of(parts, " conflicts with ") : list_of(parts, " and ") + " together accept every value";
   }
   if (!constant.why.empty()) reason += " (" + constant.why + ")";
   Diagnostic d;
   if (where == Where::root && never) {
     d = with_labels(Code::contradiction, constant,
                     "the clause can never match" + (reason.empty() ? "" : ": " + reason),
-                    "conflicts with this");
+                    "conflicts with this", whole_clause);
     d.help = "no row can satisfy the where clause; check the values and operators";
   } else if (where == Where::root) {
     d = with_labels(Code::tautology, constant,
-                    "the clause is always true" + (reason.empty() ? "" : ": " + reason),
-                    "together with this");
+                    "the clause is always true" + (reason.empty() ? "" : ": " + reason), "together with this",
+                    whole_clause);
     d.help = "the where clause filters nothing and is left out of the request";
   } else if (never) {
     d = with_labels(Code::unsatisfiable_branch, constant, "this part can never match: " + reason,
-                    "conflicts with this");
+                    "conflicts with this", whole_clause);
   } else {
     d = with_labels(Code::redundant_predicate, constant, "this part filters nothing: " + reason,
-                    "together with this");
+                    "together with this", whole_clause);
   }
   context.diagnostics.push_back(std::move(d));
 }

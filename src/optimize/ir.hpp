@@ -72,6 +72,13 @@ struct Node {
 
 Node make_constant(bool value, std::vector<const Expr*> origins);
 
+// How many operands of an AND/OR are of a kind: lets rules leave at once when they cannot apply.
+inline std::size_t count_kind(const Node& node, NodeKind kind) {
+  std::size_t n = 0;
+  for (const Node& child : node.children) n += child.kind == kind;
+  return n;
+}
+
 // What the rules share: the fields, the findings and the trace.
 struct Context {
   const Fields& fields;

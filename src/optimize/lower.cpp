@@ -27,6 +27,22 @@ void lower_node(Expr& expr, const Fields& fields, std::vector<RewriteStep>* trac
 
 }  // namespace
 
+bool in_dialect(const Expr& clause) {
+  switch (clause.kind) {
+    case ExprKind::not_:
+    case ExprKind::between: return false;
+    case ExprKind::in: return !clause.negated;
+    case ExprKind::compare:
+      return !clause.spelled_ltgt &&
+             (clause.subject.is_field() || clause.values.empty() || !clause.values[0].is_field());
+    default: break;
+  }
+  for (const Expr& child : clause.children) {
+    if (!in_dialect(child)) return false;
+  }
+  return true;
+}
+
 Expr lower(const Expr& clause, const Fields& fields, std::vector<RewriteStep>* trace) {
   Expr lowered = clause;
   lower_node(lowered, fields, trace);

@@ -27,6 +27,8 @@ void normalize(Node& node, Context& context) {
     for (const Rule& rule : normalization_rules()) {
       if (!rule.apply(node, context)) continue;
       if (context.trace != nullptr) {
+        // A rewrite that changes only the working form (two sets merged into one that reads the same)
+        // would show as a step that does nothing: the trace keeps the steps a reader can see.
         std::string after = describe(node, context.fields);
         if (after != before) context.trace->push_back({std::string(rule.name), before, std::move(after)});
       }

@@ -7,12 +7,13 @@
 #include "tfq/print.hpp"
 
 namespace tfq {
+namespace opt {
 namespace {
 
 // NOT LIKE that survived normalization has no spelling the server accepts.
-void report_not_like(const opt::Node& node, opt::Context& context) {
-  if (node.kind == opt::NodeKind::like && node.negated) {
-    const Expr& at = opt::shown(node);
+void report_not_like(const Node& node, Context& context) {
+  if (node.kind == NodeKind::like && node.negated) {
+    const Expr& at = shown(node);
     Diagnostic d = make_diagnostic(Code::not_like_unsupported, at.range,
                                    "`NOT LIKE` cannot be sent: the server forbids NOT and no other operator "
                                    "matches the same rows");
@@ -21,29 +22,41 @@ void report_not_like(const opt::Node& node, opt::Context& context) {
         "filter the exported rows instead";
     context.diagnostics.push_back(std::move(d));
   }
-  for (const opt::Node& child : node.children) report_not_like(child, context);
+  for (const Node& child : node.children) report_not_like(child, context);
+}
+
+// The trace's first normalization steps: predicates that read differently once taken as a set of values
+// of their field's domain (`contractYear > 1` is `contractYear >= 2`, `x IN ('a')` is `x = 'a'`).
+void trace_domain_reads(const Node& node, const Context& context) {
+  if (node.kind == NodeKind::set && node.origins.size() == 1) {
+    std::string before = print_where(*node.origins.front());
+    std::string after = describe(node, context.fields);
+    if (before != after) context.trace->push_back({"domain", std::move(before), std::move(after)});
+  }
+  for (const Node& child : node.children) trace_domain_reads(child, context);
 }
 
 }  // namespace
 
-namespace opt {
-
 OptimizeResult optimize(const Expr& checked, const Fields& fields, const OptimizeOptions& options) {
   OptimizeResult result;
   std::vector<RewriteStep>* trace = options.trace ? &result.trace : nullptr;
-  const Expr lowered = opt::lower(checked, fields, trace);
-  opt::Node root = opt::build(lowered, fields);
-  opt::Context context{fields, result.diagnostics, trace};
-  opt::normalize(root, context);
+  // Most clauses are already in the server's dialect: then they are read in place, not copied.
+  std::optional<Expr> lowered;
+  if (!in_dialect(checked)) lowered = lower(checked, fields, trace);
+  Node root = build(lowered ? *lowered : checked, fields);
+  Context context{fields, result.diagnostics, trace};
+  if (trace != nullptr) trace_domain_reads(root, context);
+  normalize(root, context);
   if (root.is_constant()) {
-    opt::report_constant(context, root, opt::Where::root);
-    result.outcome = root.kind == opt::NodeKind::true_ ? Outcome::always_true : Outcome::always_false;
+    report_constant(context, root, Where::root);
+    result.outcome = root.kind == NodeKind::true_ ? Outcome::always_true : Outcome::always_false;
   } else {
     report_not_like(root, context);
-    result.expr = opt::to_expr(root, fields);
+    result.expr = to_expr(root, fields);
     result.where = print_where(*result.expr);
   }
-  opt::remove_repeats(result.diagnostics);
+  remove_repeats(result.diagnostics);
   return result;
 }
 

@@ -10,31 +10,42 @@ std::int64_t number(const Value& v) {
   return std::get<std::int64_t>(v);
 }
 
+// Three-way comparison of two values of one domain: one memcmp for strings.
+int order(const Value& a, const Value& b) {
+  if (const auto* x = std::get_if<std::int64_t>(&a)) {
+    const std::int64_t y = std::get<std::int64_t>(b);
+    return (*x > y) - (*x < y);
+  }
+  return std::get<std::string>(a).compare(std::get<std::string>(b));
+}
+
 // Orders intervals by where they start: a closed start before an open one at the same value.
 bool starts_before(const Interval& a, const Interval& b) {
-  if (a.lo != b.lo) return a.lo < b.lo;
-  return !a.lo_open && b.lo_open;
+  const int o = order(a.lo, b.lo);
+  return o != 0 ? o < 0 : !a.lo_open && b.lo_open;
 }
 
 // Whether a ends strictly before b ends.
 bool ends_before(const Interval& a, const Interval& b) {
   if (a.above_all) return false;
   if (b.above_all) return true;
-  if (a.hi != b.hi) return a.hi < b.hi;
-  return a.hi_open && !b.hi_open;
+  const int o = order(a.hi, b.hi);
+  return o != 0 ? o < 0 : a.hi_open && !b.hi_open;
 }
 
 bool is_empty(const Interval& i, const Domain& domain) {
   if (domain.discrete()) return number(i.hi) < number(i.lo);
   if (i.above_all) return false;
-  return i.hi < i.lo || (i.hi == i.lo && (i.lo_open || i.hi_open));
+  const int o = order(i.hi, i.lo);
+  return o < 0 || (o == 0 && (i.lo_open || i.hi_open));
 }
 
 // a starts no later than b: do they overlap or touch, so that their union is one interval?
 bool touches(const Interval& a, const Interval& b, const Domain& domain) {
   if (domain.discrete()) return number(a.hi) == domain.max() || number(a.hi) + 1 >= number(b.lo);
-  if (a.above_all || a.hi > b.lo) return true;
-  return a.hi == b.lo && (!a.hi_open || !b.lo_open);
+  if (a.above_all) return true;
+  const int o = order(a.hi, b.lo);
+  return o > 0 || (o == 0 && (!a.hi_open || !b.lo_open));
 }
 
 Interval closed(std::int64_t lo, std::int64_t hi) {
@@ -107,9 +118,19 @@ Sarg Sarg::of(const Domain& domain, std::vector<Interval> intervals) {
     }
   }
   std::erase_if(intervals, [&](const Interval& i) { return is_empty(i, domain); });
-  std::sort(intervals.begin(), intervals.end(), starts_before);
   Sarg s;
-  for (Interval& i : intervals) {
+  if (intervals.size() <= 1) {
+    s.intervals_ = std::move(intervals);
+    return s;
+  }
+  s.intervals_.reserve(intervals.size());
+  // Sort positions rather than intervals: an interval holds two values, a position four bytes.
+  std::vector<std::uint32_t> by_start(intervals.size());
+  for (std::uint32_t k = 0; k < by_start.size(); ++k) by_start[k] = k;
+  std::sort(by_start.begin(), by_start.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return starts_before(intervals[a], intervals[b]); });
+  for (const std::uint32_t k : by_start) {
+    Interval& i = intervals[k];
     if (!s.intervals_.empty() && touches(s.intervals_.back(), i, domain)) {
       Interval& last = s.intervals_.back();
       if (ends_before(last, i)) {
@@ -124,22 +145,28 @@ Sarg Sarg::of(const Domain& domain, std::vector<Interval> intervals) {
   return s;
 }
 
-Sarg Sarg::unite_all(const Domain& domain, std::span<const Sarg> sets) {
+Sarg Sarg::unite_all(const Domain& domain, std::vector<Sarg>&& sets) {
+  std::size_t total = 0;
+  for (const Sarg& s : sets) total += s.intervals_.size();
   std::vector<Interval> all;
-  for (const Sarg& s : sets) all.insert(all.end(), s.intervals_.begin(), s.intervals_.end());
+  all.reserve(total);
+  for (Sarg& s : sets) std::move(s.intervals_.begin(), s.intervals_.end(), std::back_inserter(all));
   return of(domain, std::move(all));
+}
+
+Sarg Sarg::unite_all(const Domain& domain, std::span<const Sarg> sets) {
+  return unite_all(domain, std::vector<Sarg>(sets.begin(), sets.end()));
 }
 
 Sarg Sarg::intersect_all(const Domain& domain, std::span<const Sarg> sets) {
   std::vector<Sarg> complements;
   complements.reserve(sets.size());
   for (const Sarg& s : sets) complements.push_back(s.complement(domain));
-  return unite_all(domain, complements).complement(domain);
+  return unite_all(domain, std::move(complements)).complement(domain);
 }
 
 Sarg Sarg::unite(const Sarg& other, const Domain& domain) const {
-  const Sarg both[] = {*this, other};
-  return unite_all(domain, both);
+  return unite_all(domain, std::vector<Sarg>{*this, other});
 }
 
 Sarg Sarg::intersect(const Sarg& other, const Domain& domain) const {
@@ -191,15 +218,27 @@ Sarg Sarg::complement(const Domain& domain) const {
 }
 
 bool Sarg::full(const Domain& domain) const {
-  return *this == all(domain);
+  if (intervals_.size() != 1) return false;
+  const Interval& i = intervals_.front();
+  if (domain.discrete()) return number(i.lo) == number(domain.min()) && number(i.hi) == domain.max();
+  return i.above_all && !i.lo_open && std::get<std::string>(i.lo).empty();
 }
 
 bool Sarg::contains(const Value& value, const Domain& domain) const {
   return !intersect(point(value), domain).empty();
 }
 
+// other's intervals are disjoint and never touch, so each of ours must lie inside a single one of them: a
+// binary search per interval keeps this O(n log m), and a one-value set against a huge IN list cheap.
 bool Sarg::subset_of(const Sarg& other, const Domain& domain) const {
-  return intersect(other, domain) == *this;
+  (void)domain;
+  for (const Interval& piece : intervals_) {
+    // The last interval of other that starts no later than piece does.
+    const auto after =
+        std::upper_bound(other.intervals_.begin(), other.intervals_.end(), piece, starts_before);
+    if (after == other.intervals_.begin() || ends_before(*std::prev(after), piece)) return false;
+  }
+  return true;
 }
 
 bool Sarg::only_points() const {

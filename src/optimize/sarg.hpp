@@ -37,6 +37,7 @@ class Sarg {
   static Sarg of(const Domain& domain, std::vector<Interval> intervals);
   // The union of many sets in one sort: O(m log m) in their total size.
   static Sarg unite_all(const Domain& domain, std::span<const Sarg> sets);
+  static Sarg unite_all(const Domain& domain, std::vector<Sarg>&& sets);  // takes the sets' intervals
   // The intersection of many sets, as the complement of the union of their complements.
   static Sarg intersect_all(const Domain& domain, std::span<const Sarg> sets);
 

@@ -146,8 +146,9 @@ SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields) {
     std::vector<Piece> bounds;
     if (auto lo = w.lower(i)) bounds.push_back(std::move(*lo));
     if (auto hi = w.upper(i)) bounds.push_back(std::move(*hi));
-    Expr range = join(ExprKind::and_, bounds);  // sorts the bounds: the first one leads
-    form.parts.push_back(Piece{std::move(bounds.front().key), std::move(range)});
+    SortKey lead;
+    Expr range = join(ExprKind::and_, bounds, &lead);
+    form.parts.push_back(Piece{std::move(lead), std::move(range)});
   }
   if (!values.empty()) form.parts.push_back(w.list(values));
   return form;
@@ -171,13 +172,18 @@ Piece other_piece(const Node& other, const Fields& fields) {
   return Piece{SortKey{field, 0, r_other, std::int64_t{0}, other.hash}, e};
 }
 
-Expr join(ExprKind kind, std::vector<Piece>& pieces) {
-  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.key < b.key; });
+Expr join(ExprKind kind, std::vector<Piece>& pieces, SortKey* first) {
+  // Sort positions, not pieces: a piece holds a whole clause.
+  std::vector<std::uint32_t> order(pieces.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return pieces[a].key < pieces[b].key; });
+  if (first != nullptr && !order.empty()) *first = std::move(pieces[order.front()].key);
   if (pieces.size() == 1) return std::move(pieces.front().expr);
   Expr e;
   e.kind = kind;
   e.children.reserve(pieces.size());
-  for (Piece& p : pieces) e.children.push_back(std::move(p.expr));
+  for (const std::uint32_t k : order) e.children.push_back(std::move(pieces[k].expr));
   return e;
 }
 

@@ -272,9 +272,11 @@ SourceRange trim_end(const Source& source, const File& file, SourceRange range) 
       --range.end;
       continue;
     }
-    const auto comment = std::find_if(file.comments.begin(), file.comments.end(),
-                                      [&](const SourceRange& c) { return c.end == range.end; });
-    if (comment == file.comments.end() || comment->begin < range.begin) break;
+    // Comments do not overlap, so sorted by start they are sorted by end too.
+    const auto comment =
+        std::lower_bound(file.comments.begin(), file.comments.end(), range.end,
+                         [](const SourceRange& c, std::uint32_t end) { return c.end < end; });
+    if (comment == file.comments.end() || comment->end != range.end || comment->begin < range.begin) break;
     range.end = comment->begin;
   }
   return range;

@@ -28,7 +28,10 @@ std::string_view trim(std::string_view text) {
 
 // Seconds since the epoch of a broken-down UTC time, or nullopt when a field is out of range.
 std::optional<std::time_t> utc_seconds(int year, int month, int day, int hour, int minute, int second) {
-  if (month < 0 || month > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  // The clock counts nanoseconds in 64 bits (1677 to 2262): a year outside 1970-2200 would overflow it
+  // and means no real Retry-After anyway.
+  if (year < 1970 || year > 2200 || month < 0 || month > 11 || day < 1 || day > 31 || hour > 23 ||
+      minute > 59 || second > 60) {
     return std::nullopt;
   }
   std::tm tm{};

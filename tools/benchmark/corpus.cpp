@@ -115,6 +115,8 @@ std::string ClauseGenerator::literal(const Filterable& field) {
 }
 
 std::string ClauseGenerator::in_list(const Filterable& field, std::size_t count) {
+  // An IN list of every value of an enum filters nothing: people leave such a predicate out.
+  if (field.field->type == FieldType::enumeration) count = std::min(count, field.values.size() - 1);
   std::vector<std::string> items;
   for (std::size_t tries = 0; items.size() < count && tries < 4 * count; ++tries) {
     std::string item = literal(field);
@@ -220,9 +222,13 @@ std::string ClauseGenerator::wide(std::size_t predicates) {
   std::string text;
   text.reserve(predicates * 40);
   for (std::size_t left = predicates; left > 0;) {
+    // Each group pins a user or a product to one name, so that no group, and no OR of them, can be
+    // always true: the clause stays a clause through the optimizer and its output is emitted.
     const std::size_t size = std::min<std::size_t>(left, 1 + rng_.below(4));
     if (!text.empty()) text += "\nOR ";
-    std::string inner = group(size, true, 4);  // level 4: flat, no further nesting
+    const std::string pinned = rng_.chance(50) ? "userName = 'user" : "productName = 'product ";
+    std::string inner = pinned + std::to_string(rng_.below(predicates)) + "'";
+    if (size > 1) inner += " AND " + group(size - 1, true, 4);  // level 4: flat, no further nesting
     text += size > 1 ? "(" + inner + ")" : inner;
     left -= size;
   }

@@ -3,7 +3,7 @@
 #include "stages.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <optional>
 
 #include "tfq/check.hpp"
@@ -16,13 +16,11 @@ namespace tfq::bench {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 template <typename Body>
 double seconds_of(Body&& body) {
-  const auto start = Clock::now();
+  const double start = thread_seconds();
   body();
-  return std::chrono::duration<double>(Clock::now() - start).count();
+  return thread_seconds() - start;
 }
 
 std::optional<Expr> parse_clean(const Source& source) {
@@ -33,6 +31,12 @@ std::optional<Expr> parse_clean(const Source& source) {
 }
 
 }  // namespace
+
+double thread_seconds() {
+  timespec now{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
 
 double median(std::vector<double> values) {
   if (values.empty()) return 0;

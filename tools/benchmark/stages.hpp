@@ -9,7 +9,11 @@
 
 namespace tfq::bench {
 
-// Seconds for one pass over the whole corpus.
+// CPU seconds of the calling thread: on a machine shared with other work, wall time would also measure
+// the others, while one core's throughput is what the targets speak of.
+double thread_seconds();
+
+// Seconds (CPU, one thread) for one pass over the whole corpus.
 struct StageSeconds {
   double parse = 0;     // Source -> AST (input validation included)
   double check = 0;     // AST -> diagnostics

@@ -57,6 +57,7 @@ struct Facts {
 bool absorb(Node& node, Context& context) {
   if (!node.is_compound()) return false;
   const NodeKind inner = node.kind == NodeKind::and_ ? NodeKind::or_ : NodeKind::and_;
+  if (count_kind(node, inner) == 0) return false;
   for (Node& child : node.children) {
     if (!child.normalized) child.hash = node_hash(child);
   }

@@ -9,12 +9,22 @@ namespace tfq::opt {
 
 bool dedupe(Node& node, Context& context) {
   if (!node.is_compound()) return false;
+  for (Node& child : node.children) {
+    if (!child.normalized) child.hash = node_hash(child);
+  }
+  if (node.children.size() <= 16) {
+    // Few operands: compare hashes pairwise, without a table.
+    bool alike = false;
+    for (std::size_t i = 0; i < node.children.size() && !alike; ++i) {
+      for (std::size_t j = 0; j < i && !alike; ++j) alike = node.children[i].hash == node.children[j].hash;
+    }
+    if (!alike) return false;
+  }
   std::unordered_map<std::uint64_t, std::size_t> first;
   std::vector<bool> repeat(node.children.size(), false);
   bool fired = false;
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     Node& child = node.children[i];
-    if (!child.normalized) child.hash = node_hash(child);
     const auto [at, inserted] = first.emplace(child.hash, i);
     if (inserted || !equivalent(child, node.children[at->second])) continue;
     repeat[i] = fired = true;

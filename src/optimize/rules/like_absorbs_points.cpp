@@ -10,7 +10,10 @@
 namespace tfq::opt {
 
 bool like_absorbs_points(Node& node, Context& context) {
-  if (node.kind != NodeKind::or_) return false;
+  if (node.kind != NodeKind::or_ || count_kind(node, NodeKind::like) == 0 ||
+      count_kind(node, NodeKind::set) == 0) {
+    return false;
+  }
   std::unordered_map<std::uint32_t, std::size_t> sets;  // field -> its set
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     if (node.children[i].kind == NodeKind::set) sets.emplace(node.children[i].field, i);

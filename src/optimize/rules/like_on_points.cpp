@@ -9,7 +9,10 @@
 namespace tfq::opt {
 
 bool like_on_points(Node& node, Context& context) {
-  if (node.kind != NodeKind::and_) return false;
+  if (node.kind != NodeKind::and_ || count_kind(node, NodeKind::like) == 0 ||
+      count_kind(node, NodeKind::set) == 0) {
+    return false;
+  }
   std::unordered_map<std::uint32_t, std::size_t> lists;  // field -> its set of points
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     const Node& child = node.children[i];

@@ -66,7 +66,7 @@ std::vector<const Expr*> conflict(const Context& context, const std::vector<cons
 }  // namespace
 
 bool merge_sets(Node& node, Context& context) {
-  if (!node.is_compound()) return false;
+  if (!node.is_compound() || count_kind(node, NodeKind::set) < 2) return false;
   std::vector<std::pair<std::uint32_t, std::size_t>> sets;  // (field, child index)
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     if (node.children[i].kind == NodeKind::set) sets.emplace_back(node.children[i].field, i);
@@ -84,18 +84,24 @@ bool merge_sets(Node& node, Context& context) {
     if (end - begin < 2) continue;
     std::vector<const Node*> group;
     std::vector<Sarg> members;
+    // Small groups keep their sets for the pairwise findings; large ones give them up (no copies).
+    const bool keep = end - begin <= 2 * max_pairwise;
     for (std::size_t k = begin; k < end; ++k) {
-      group.push_back(&node.children[sets[k].second]);
-      members.push_back(group.back()->set);
+      Node& atom = node.children[sets[k].second];
+      group.push_back(&atom);
+      members.push_back(keep ? atom.set : std::move(atom.set));
     }
     const Domain& domain = context.domain(*group.front());
-    Sarg merged = conjunction ? Sarg::intersect_all(domain, members) : Sarg::unite_all(domain, members);
+    Sarg merged =
+        conjunction ? Sarg::intersect_all(domain, members) : Sarg::unite_all(domain, std::move(members));
     const bool decided = conjunction ? merged.empty() : (!domain.nullable && merged.full(domain));
     report_repeats(context, group, conjunction, decided);
     std::vector<const Expr*> origins;
     if (conjunction && merged.empty()) {
       origins = conflict(context, group);
     } else {
+      // When the group is the whole AND or OR, findings about the merged set name that clause.
+      if (group.size() == node.children.size() && node.source != nullptr) origins.push_back(node.source);
       for (const Node* atom : group)
         origins.insert(origins.end(), atom->origins.begin(), atom->origins.end());
     }

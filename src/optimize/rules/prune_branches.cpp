@@ -34,6 +34,7 @@ bool prune_branches(Node& node, Context& context) {
   if (!node.is_compound()) return false;
   const bool conjunction = node.kind == NodeKind::and_;
   const NodeKind inner = conjunction ? NodeKind::or_ : NodeKind::and_;
+  if (count_kind(node, inner) == 0 || count_kind(node, NodeKind::set) == 0) return false;
   std::unordered_map<std::uint32_t, const Node*> known;
   for (const Node& child : node.children) {
     if (child.kind == NodeKind::set) known.emplace(child.field, &child);
@@ -52,7 +53,7 @@ bool prune_branches(Node& node, Context& context) {
         const auto sibling = known.find(term.field);
         const Domain& domain = context.domain(term);
         if (sibling == known.end() || domain.nullable ||
-            !term.set.unite(sibling->second->set, domain).full(domain)) {
+            !term.set.complement(domain).subset_of(sibling->second->set, domain)) {  // A ∪ B is everything
           continue;
         }
         const Expr& other = shown(*sibling->second);

@@ -1,0 +1,73 @@
+// Applying fix-its: which codes are safe, and splicing non-conflicting edits into the text.
+#include <algorithm>
+
+#include "tfq/fix.hpp"
+
+namespace tfq {
+namespace {
+
+// Two edits conflict when they change overlapping text, or when one inserts where the other replaces
+// (also at its edges, where the order of the two would be a guess).
+bool conflict(const FixIt& a, const FixIt& b) {
+  const SourceRange x = a.range, y = b.range;
+  if (x.begin < y.end && y.begin < x.end) return true;
+  if (x.begin == x.end && y.begin <= x.begin && x.begin <= y.end) return true;
+  if (y.begin == y.end && x.begin <= y.begin && y.begin <= x.end) return true;
+  return false;
+}
+
+}  // namespace
+
+bool fix_is_safe(Code code) {
+  switch (code) {
+    // Spelling and case of names, keys and enum values.
+    case Code::unknown_field:
+    case Code::unknown_enum_value:
+    case Code::unknown_name:
+    case Code::unknown_category:
+    case Code::json_unknown_key:
+    // Something the server reads the same way, spelled as it documents it.
+    case Code::double_equals:
+    case Code::c_logical_operator:
+    case Code::double_quoted_string:
+    case Code::ltgt_operator:
+    case Code::file_name_csv_extension:
+    // Repeated or implied parts, removed; a name moved to the list it belongs in.
+    case Code::duplicate_predicate:
+    case Code::redundant_predicate:
+    case Code::duplicate_in_element:
+    case Code::duplicate_name:
+    case Code::duplicate_category:
+    case Code::metric_under_fields:
+    case Code::field_under_metrics: return true;
+    default: return false;
+  }
+}
+
+AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diagnostics,
+                         const FixPolicy& policy) {
+  std::vector<FixIt> accepted;
+  AppliedFixes result;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.fixes.empty() || !(policy.include_unsafe || fix_is_safe(d.code))) continue;
+    const bool usable = std::all_of(d.fixes.begin(), d.fixes.end(), [&](const FixIt& f) {
+      return f.range.begin <= f.range.end && f.range.end <= text.size() &&
+             std::none_of(accepted.begin(), accepted.end(), [&](const FixIt& a) { return conflict(a, f); });
+    });
+    if (!usable) continue;
+    accepted.insert(accepted.end(), d.fixes.begin(), d.fixes.end());
+    ++result.applied;
+  }
+  std::stable_sort(accepted.begin(), accepted.end(),
+                   [](const FixIt& a, const FixIt& b) { return a.range.begin < b.range.begin; });
+  std::size_t at = 0;
+  for (const FixIt& f : accepted) {
+    result.text.append(text.substr(at, f.range.begin - at));
+    result.text.append(f.replacement);
+    at = f.range.end;
+  }
+  result.text.append(text.substr(at));
+  return result;
+}
+
+}  // namespace tfq

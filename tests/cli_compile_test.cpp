@@ -1,0 +1,142 @@
+// tfq compile with the real binary on files: bodies printed or written all or nothing, --check, --param,
+// JSON bodies, and the exit codes.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "support/process.hpp"
+
+using tfq::test::read_file;
+using tfq::test::run_tfq;
+using tfq::test::write_file;
+
+namespace {
+
+const std::string kMonthly =
+    "-- monthly usage\n"
+    "select userName, tokensConsumed from DESKTOP_PRODUCT\n"
+    "where contractYear = 1 and contractYear = 1 into 'monthly';\n";
+
+const std::string kTwoStatements =
+    "SELECT userName, tokensConsumed FROM DESKTOP_PRODUCT WHERE contractYear = :year INTO 'a';\n"
+    "SELECT productName, tokensConsumed FROM CLOUD_PRODUCT INTO 'b';\n";
+
+const std::string kUnknownField = "SELECT userNmae, tokensConsumed FROM DESKTOP_PRODUCT INTO 'bad';\n";
+
+std::size_t files_in(const std::string& dir) {
+  return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(dir), {}));
+}
+
+}  // namespace
+
+TEST_CASE("tfq compile prints the canonical body of a query file", "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  const auto result = run_tfq({"compile", dir + "/monthly.tfq"});
+  CHECK(result.exit_code == 0);
+  const auto body = nlohmann::json::parse(result.out);
+  CHECK(body["fields"] == nlohmann::json::array({"userName"}));
+  CHECK(body["metrics"] == nlohmann::json::array({"tokensConsumed"}));
+  CHECK(body["usageCategory"] == nlohmann::json::array({"DESKTOP_PRODUCT"}));
+  CHECK(body["where"] == "contractYear = 1");
+  CHECK(body["downloadFileName"] == "monthly");
+  // The duplicate predicate is reported (a warning) and removed.
+  CHECK(result.err.find("contractYear = 1") != std::string::npos);
+}
+
+TEST_CASE("tfq compile output compiles again to the same bytes", "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  const auto first = run_tfq({"compile", dir + "/monthly.tfq"});
+  REQUIRE(first.exit_code == 0);
+  write_file(dir + "/body.json", first.out);
+  const auto again = run_tfq({"compile", dir + "/body.json"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.empty());
+  CHECK(again.out == first.out);
+  const auto compact = run_tfq({"compile", "--compact", dir + "/body.json"});
+  CHECK(compact.out == nlohmann::ordered_json::parse(first.out).dump() + "\n");
+}
+
+TEST_CASE("tfq compile prints several bodies as JSON Lines and binds parameters", "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/two.tfq", kTwoStatements);
+  const auto unbound = run_tfq({"compile", dir + "/two.tfq"});
+  CHECK(unbound.exit_code == 1);
+  CHECK(unbound.out.empty());
+  CHECK(unbound.err.find("TFQ462") != std::string::npos);
+
+  const auto bound = run_tfq({"compile", dir + "/two.tfq", "--param", "year=3"});
+  CHECK(bound.exit_code == 0);
+  const auto newline = bound.out.find('\n');
+  REQUIRE(newline != std::string::npos);
+  CHECK(nlohmann::json::parse(bound.out.substr(0, newline))["where"] == "contractYear = 3");
+  CHECK(nlohmann::json::parse(bound.out.substr(newline + 1))["downloadFileName"] == "b");
+
+  // A value is a literal of the field's type, never clause text.
+  const auto injected = run_tfq({"compile", dir + "/two.tfq", "--param", "year=1 OR 1=1"});
+  CHECK(injected.exit_code == 1);
+  CHECK(injected.out.empty());
+}
+
+TEST_CASE("tfq compile writes nothing when any input has an error", "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/good.tfq", kMonthly);
+  write_file(dir + "/bad.tfq", kUnknownField);
+  const std::string out = dir + "/out";
+  const auto result = run_tfq({"compile", dir + "/good.tfq", dir + "/bad.tfq", "--out-dir", out});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("bad.tfq:1:8") != std::string::npos);
+  CHECK(result.err.find("userName") != std::string::npos);  // the did-you-mean
+  CHECK((!std::filesystem::exists(out) || files_in(out) == 0));
+
+  write_file(dir + "/kept.json", "precious\n");
+  const auto single = run_tfq({"compile", dir + "/bad.tfq", "-o", dir + "/kept.json"});
+  CHECK(single.exit_code == 1);
+  CHECK(read_file(dir + "/kept.json") == "precious\n");
+}
+
+TEST_CASE("tfq compile --out-dir writes one file per statement and --check compares with them",
+          "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/two.tfq", kTwoStatements);
+  const std::string out = dir + "/bodies";
+  const auto wrote = run_tfq({"compile", dir + "/two.tfq", "--param", "year=2", "--out-dir", out});
+  CHECK(wrote.exit_code == 0);
+  CHECK(nlohmann::json::parse(read_file(out + "/a.json"))["where"] == "contractYear = 2");
+  CHECK(nlohmann::json::parse(read_file(out + "/b.json"))["usageCategory"][0] == "CLOUD_PRODUCT");
+
+  CHECK(run_tfq({"compile", dir + "/two.tfq", "--param", "year=2", "--out-dir", out, "--check"}).exit_code ==
+        0);
+  const auto stale = run_tfq({"compile", dir + "/two.tfq", "--param", "year=4", "--out-dir", out, "--check"});
+  CHECK(stale.exit_code == 1);
+  CHECK(nlohmann::json::parse(read_file(out + "/a.json"))["where"] == "contractYear = 2");
+}
+
+TEST_CASE("tfq compile points into a JSON body for its mistakes", "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/body.json",
+             "{\n"
+             "  \"feilds\": [\"userName\"],\n"
+             "  \"metrics\": [\"tokensConsumed\"],\n"
+             "  \"usageCategory\": [\"DESKTOP_PRODUCT\"],\n"
+             "  \"where\": \"contractYear = 'one'\",\n"
+             "  \"downloadFileName\": \"x\"\n"
+             "}\n");
+  const auto result = run_tfq({"compile", dir + "/body.json"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.empty());
+  CHECK(result.err.find("body.json:2:3") != std::string::npos);
+  CHECK(result.err.find("fields") != std::string::npos);
+  CHECK(result.err.find("body.json:5:28") != std::string::npos);  // inside the where string
+}
+
+TEST_CASE("tfq compile takes files or --where, and counts warnings as errors on request", "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  CHECK(run_tfq({"compile", dir + "/monthly.tfq", "--where", "contractYear = 1"}).exit_code == 2);
+  CHECK(run_tfq({"compile", dir + "/missing.tfq"}).exit_code == 2);
+  const auto strict = run_tfq({"compile", "--warnings-as-errors", dir + "/monthly.tfq"});
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.out.empty());
+}

@@ -1,0 +1,68 @@
+// tfq fmt with the real binary: printing, --check and --write (atomic, and only when something changes).
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "support/process.hpp"
+
+using tfq::test::read_file;
+using tfq::test::run_tfq;
+using tfq::test::write_file;
+
+namespace {
+
+const std::string kMessy = "select userName,tokensConsumed from DESKTOP_PRODUCT where contractYear=1 -- y1\n";
+const std::string kTidy =
+    "SELECT userName, tokensConsumed\n"
+    "FROM DESKTOP_PRODUCT\n"
+    "WHERE contractYear = 1;\n"
+    "\n"
+    "-- y1\n";
+
+}  // namespace
+
+TEST_CASE("tfq fmt prints a query file in canonical layout", "[cli][fmt]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/q.tfq", kMessy);
+  const auto result = run_tfq({"fmt", dir + "/q.tfq"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == kTidy);
+  CHECK(read_file(dir + "/q.tfq") == kMessy);
+  const auto stdin_result =
+      run_tfq({"fmt", "-"}, {.stdin_text = kMessy, .working_directory = {}, .env = {}, .unset_env = {}});
+  CHECK(stdin_result.out == kTidy);
+}
+
+TEST_CASE("tfq fmt --check exits 1 for a file that is not formatted and writes nothing", "[cli][fmt]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/messy.tfq", kMessy);
+  write_file(dir + "/tidy.tfq", kTidy);
+  const auto messy = run_tfq({"fmt", "--check", dir + "/messy.tfq"});
+  CHECK(messy.exit_code == 1);
+  CHECK(messy.out.empty());
+  CHECK(messy.err.find("messy.tfq: not in canonical layout") != std::string::npos);
+  CHECK(run_tfq({"fmt", "--check", dir + "/tidy.tfq"}).exit_code == 0);
+  CHECK(run_tfq({"fmt", "--check", dir}).exit_code == 1);  // a directory: every .tfq below
+  CHECK(read_file(dir + "/messy.tfq") == kMessy);
+}
+
+TEST_CASE("tfq fmt --write rewrites a file in place and leaves a formatted one alone", "[cli][fmt]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/q.tfq", kMessy);
+  CHECK(run_tfq({"fmt", "--write", dir + "/q.tfq"}).exit_code == 0);
+  CHECK(read_file(dir + "/q.tfq") == kTidy);
+  const auto modified = std::filesystem::last_write_time(dir + "/q.tfq");
+  CHECK(run_tfq({"fmt", "--write", dir + "/q.tfq"}).exit_code == 0);
+  CHECK(std::filesystem::last_write_time(dir + "/q.tfq") == modified);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);
+}
+
+TEST_CASE("tfq fmt refuses a file with a syntax error and leaves it as it is", "[cli][fmt]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/bad.tfq", "SELECT FROM X");
+  const auto result = run_tfq({"fmt", "--write", dir + "/bad.tfq"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("bad.tfq:1:8: error[TFQ460]: expected a field or metric name after SELECT") !=
+        std::string::npos);
+  CHECK(read_file(dir + "/bad.tfq") == "SELECT FROM X");
+  CHECK(run_tfq({"fmt", "--check", "--write", dir + "/bad.tfq"}).exit_code == 2);
+}

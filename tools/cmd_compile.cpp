@@ -1,0 +1,97 @@
+// `tfq compile FILE...`: query files and JSON bodies into canonical request bodies (compile_files.cpp).
+// `tfq compile --where 'EXPR'`: the optimized, canonical where clause the server accepts, on one line of
+// stdout (an empty line when the clause filters nothing). Findings go to stderr; exit codes as lint's.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "catalog_option.hpp"
+#include "commands.hpp"
+#include "compile_files.hpp"
+#include "limit_options.hpp"
+#include "tfq/compile.hpp"
+#include "tfq/render.hpp"
+
+namespace tfq::cli {
+namespace {
+
+struct CompileArgs {
+  CompileFileArgs files;
+  std::string where;
+  bool compact = false;
+  std::string catalog_path;
+  Limits limits;
+  bool warnings_as_errors = false;
+};
+
+// Renders the findings on stderr; true when one of them fails the command.
+bool report_findings(const Source& source, std::vector<Diagnostic>& diagnostics, bool warnings_as_errors) {
+  bool failed = false;
+  for (Diagnostic& d : diagnostics) {
+    if (warnings_as_errors && d.severity == Severity::warning) d.severity = Severity::error;
+    failed = failed || d.severity == Severity::error;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  const bool color = ::isatty(STDERR_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
+  std::fputs(render_text(source, diagnostics, {.color = color}).c_str(), stderr);
+  return failed;
+}
+
+// The --where input: one clause through the whole pipeline (validate, parse, check, optimize).
+int compile_where_option(const std::string& text, const CompileOptions& options, bool warnings_as_errors) {
+  const Source source("<where>", text);
+  CompileResult result = compile(source, InputKind::where_clause, options);
+  if (report_findings(source, result.diagnostics, warnings_as_errors) || result.requests.empty()) {
+    return exit_findings;
+  }
+  std::cout << result.requests.front().body << '\n';
+  return exit_ok;
+}
+
+int run_compile(const CompileArgs& args) {
+  std::optional<LoadedCatalog> loaded;
+  CompileOptions options;
+  options.limits = args.limits;
+  options.catalog = catalog_for(args.catalog_path, "compile", loaded);
+  if (options.catalog == nullptr) return exit_usage;
+  if (args.where.empty() == args.files.operands.empty()) {
+    std::fputs("tfq compile: give input files or --where, not both\n", stderr);
+    return exit_usage;
+  }
+  if (args.files.operands.empty()) return compile_where_option(args.where, options, args.warnings_as_errors);
+  return compile_files(args.files, {.compact = args.compact,
+                                    .warnings_as_errors = args.warnings_as_errors,
+                                    .catalog = options.catalog,
+                                    .limits = args.limits});
+}
+
+}  // namespace
+
+void register_compile(CLI::App& app, CommandRegistry& registry) {
+  auto args = std::make_shared<CompileArgs>();
+  CLI::App* command =
+      app.add_subcommand("compile", "Compile query files and request bodies into canonical export requests");
+  command->footer(
+      "Files: every statement becomes its request body; one body is printed pretty, several as JSON Lines.\n"
+      "Nothing is written when any input has an error; -o and --out-dir write atomically.\n"
+      "--where: prints the optimized where clause on one line: NOT, BETWEEN and <> lowered, ranges and "
+      "lists\n"
+      "merged, predicates in canonical order. A clause that filters nothing prints an empty line (and a "
+      "warning).\n"
+      "Exit status: 0 success (warnings allowed), 1 errors found (a contradiction, a syntax or type error,\n"
+      "or warnings with --warnings-as-errors), 2 usage or I/O error.");
+  add_compile_file_options(*command, args->files);
+  command->add_option("--where", args->where, "Compile one where clause instead of files");
+  command->add_flag("--compact", args->compact, "Print or write each body on one line");
+  command->add_option("--catalog", args->catalog_path,
+                      "A catalog file to overlay on the built-in field catalog");
+  command->add_flag("--warnings-as-errors", args->warnings_as_errors,
+                    "Count warnings as errors (exit status 1)");
+  add_limit_options(*command, args->limits);
+  command->callback([args, &registry] { registry.exit_code = run_compile(*args); });
+}
+
+}  // namespace tfq::cli

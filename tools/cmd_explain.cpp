@@ -1,0 +1,103 @@
+// `tfq explain --where 'EXPR'`: how tfq reads and rewrites a where clause: the parsed tree, the checker's
+// findings, every rewrite the optimizer made (rule, before, after), its findings, and the result.
+#include <iostream>
+#include <memory>
+
+#include "catalog_option.hpp"
+#include "commands.hpp"
+#include "limit_options.hpp"
+#include "tfq/check.hpp"
+#include "tfq/input.hpp"
+#include "tfq/optimize.hpp"
+#include "tfq/parse.hpp"
+#include "tfq/print.hpp"
+#include "tfq/render.hpp"
+
+namespace tfq::cli {
+namespace {
+
+struct ExplainArgs {
+  std::string where;
+  std::string catalog_path;
+  Limits limits;
+};
+
+// The tree as written: one node per line, operands indented under AND, OR and NOT. Recursion follows the
+// nesting, which the parser bounds.
+void print_tree(const Expr& e, int depth, std::ostream& out) {
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  switch (e.kind) {
+    case ExprKind::and_:
+    case ExprKind::or_:
+    case ExprKind::not_:
+      out << indent << (e.kind == ExprKind::and_ ? "AND" : e.kind == ExprKind::or_ ? "OR" : "NOT") << '\n';
+      for (const Expr& child : e.children) print_tree(child, depth + 1, out);
+      break;
+    default: out << indent << print_where(e) << '\n';
+  }
+}
+
+void print_findings(const Source& source, const std::vector<Diagnostic>& diagnostics, std::ostream& out) {
+  if (diagnostics.empty()) {
+    out << "  none\n";
+  } else {
+    out << render_text(source, diagnostics);
+  }
+}
+
+int run_explain(const ExplainArgs& args) {
+  std::optional<LoadedCatalog> loaded;
+  const Catalog* catalog = catalog_for(args.catalog_path, "explain", loaded);
+  if (catalog == nullptr) return exit_usage;
+  const Source source("<where>", args.where);
+  std::vector<Diagnostic> problems = validate_input(source, args.limits);
+  ParseResult parsed;
+  if (!has_errors(problems)) parsed = parse_where(source, parse_range(source), {.limits = args.limits});
+  problems.insert(problems.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+  std::cout << "parsed\n";
+  if (!parsed.expr) {
+    std::cout << render_text(source, problems);
+    return exit_findings;
+  }
+  print_tree(*parsed.expr, 1, std::cout);
+
+  std::cout << "\nchecks\n";
+  const std::vector<Diagnostic> checks = check_where(*parsed.expr, *catalog);
+  print_findings(source, checks, std::cout);
+  if (has_errors(checks)) return exit_findings;
+
+  const OptimizeResult optimized = optimize_where(*parsed.expr, *catalog, {.trace = true});
+  std::cout << "\nrewrites\n";
+  if (optimized.trace.empty()) std::cout << "  none\n";
+  for (std::size_t i = 0; i < optimized.trace.size(); ++i) {
+    const RewriteStep& step = optimized.trace[i];
+    std::cout << "  " << i + 1 << ". " << step.rule << "\n     before: " << step.before
+              << "\n     after:  " << step.after << '\n';
+  }
+  std::cout << "\nfindings\n";
+  print_findings(source, optimized.diagnostics, std::cout);
+
+  std::cout << "\nresult\n";
+  switch (optimized.outcome) {
+    case Outcome::clause: std::cout << "  " << optimized.where << '\n'; break;
+    case Outcome::always_true: std::cout << "  (always true: the request gets no where clause)\n"; break;
+    case Outcome::always_false: std::cout << "  (never true: no row can match)\n"; break;
+  }
+  return has_errors(optimized.diagnostics) ? exit_findings : exit_ok;
+}
+
+}  // namespace
+
+void register_explain(CLI::App& app, CommandRegistry& registry) {
+  auto args = std::make_shared<ExplainArgs>();
+  CLI::App* command =
+      app.add_subcommand("explain", "Show how a where clause is parsed, checked and rewritten, step by step");
+  command->footer("Exit status: 0 the clause compiles, 1 it has errors, 2 usage error.");
+  command->add_option("--where", args->where, "The where clause to explain")->required();
+  command->add_option("--catalog", args->catalog_path,
+                      "A catalog file to overlay on the built-in field catalog");
+  add_limit_options(*command, args->limits);
+  command->callback([args, &registry] { registry.exit_code = run_explain(*args); });
+}
+
+}  // namespace tfq::cli

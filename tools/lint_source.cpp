@@ -1,0 +1,56 @@
+// lint_source and fix_source: the per-file work of `tfq lint`, run on many threads at once.
+#include "lint_source.hpp"
+
+#include <algorithm>
+
+#include "tfq/suppress.hpp"
+
+namespace tfq::cli {
+namespace {
+
+// Ten rounds are far more than real files need; the bound only guards against fix-its that undo
+// each other.
+constexpr int kMaxFixRounds = 10;
+
+std::size_t error_count(const std::vector<Diagnostic>& diagnostics) {
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+}  // namespace
+
+std::vector<Diagnostic> lint_source(const Source& source, const LintSetup& setup) {
+  const InputKind kind = input_kind_for(source.name());
+  std::vector<Diagnostic> findings = kind == InputKind::where_clause
+                                         ? lint_where(source, setup.where)
+                                         : compile(source, kind, setup.compile).diagnostics;
+  add_predicate_removal_fixes(source, kind, setup.compile, findings);
+  apply_suppressions(source, findings);
+  apply_severity_overrides(setup.severities, findings);
+  return findings;
+}
+
+FixedSource fix_source(const Source& source, const LintSetup& setup, const FixPolicy& policy) {
+  FixedSource fixed;
+  fixed.text = source.text();
+  std::vector<Diagnostic> findings = lint_source(source, setup);
+  const std::size_t errors_before = error_count(findings);
+  for (int round = 0; round < kMaxFixRounds; ++round) {
+    AppliedFixes applied = apply_fixes(fixed.text, findings, policy);
+    if (applied.applied == 0 || applied.text == fixed.text) break;
+    fixed.text = std::move(applied.text);
+    fixed.applied += applied.applied;
+    findings = lint_source(Source(source.name(), fixed.text), setup);
+  }
+  if (error_count(findings) > errors_before) {
+    fixed.text = source.text();
+    fixed.applied = 0;
+    fixed.rejected = true;
+    findings = lint_source(source, setup);
+  }
+  fixed.remaining = std::move(findings);
+  return fixed;
+}
+
+}  // namespace tfq::cli
