@@ -329,3 +329,31 @@ TEST_CASE("on a terminal, wait shows a progress line and download a progress bar
   CHECK(tfq::test::read_file(dir + "/out.csv") == kCsv);
   CHECK(fetched.out.find(tfq::test::fake_token) == std::string::npos);
 }
+
+TEST_CASE("download replaces an expired URL through refreshUrl, still without the token", "[cli][download]") {
+  FakeServer server(merged(one_export("Download"), R"({"expired_url_generations": 1})"));
+  const auto dir = tfq::test::make_temp_dir();
+  const auto result = run_tfq(args(server, {"download", kKey, "-o", dir + "/out.csv"}), with_token());
+  CHECK(result.exit_code == 0);
+  CHECK(tfq::test::read_file(dir + "/out.csv") == kCsv);
+  CHECK(server.requests("refresh_url").size() == 1);
+  const auto downloads = server.requests("download");
+  REQUIRE(downloads.size() == 2);  // the expired URL, then the fresh one
+  for (const auto& download : downloads) CHECK_FALSE(download["headers"].contains("authorization"));
+  check_no_token(result);
+}
+
+TEST_CASE("--max-time bounds a slow answer: a GET is retried, and gives up with exit code 4",
+          "[cli][status][timeouts]") {
+  FakeServer server(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":3}]}})"));
+  const auto retried = run_tfq(args(server, {"status", kKey, "--max-time", "0.5"}), with_token());
+  CHECK(retried.exit_code == 0);
+  CHECK(retried.out == kKey + "\tDownload\tmonthly.csv\n");
+  CHECK(server.requests("get_export").size() == 2);
+
+  FakeServer slow(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":3}]}})"));
+  const auto gave_up =
+      run_tfq(args(slow, {"status", kKey, "--max-time", "0.5", "--retries", "0"}), with_token());
+  CHECK(gave_up.exit_code == 4);
+  CHECK_FALSE(gave_up.err.empty());
+}

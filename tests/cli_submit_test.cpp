@@ -312,3 +312,51 @@ TEST_CASE("submit never shows the token, even with --verbose and a server quotin
   CHECK(result.err.find(tfq::test::fake_token) == std::string::npos);
   CHECK(std::filesystem::exists(dir + "/cloud.csv"));
 }
+
+TEST_CASE("submit reads its files as compile does: --param across files, and only request inputs",
+          "[cli][submit]") {
+  FakeServer server;
+  const std::string year_query =
+      "SELECT userName, tokensConsumed FROM DESKTOP_PRODUCT WHERE contractYear = :year INTO 'by-year';\n";
+  const auto dir =
+      files({{"year.tfq", year_query}, {"monthly.tfq", kMonthly}, {"clause.where", "contractYear = 1"}});
+  // A binding used by one of the files is no error for the other.
+  const auto both =
+      run_tfq(submit(server, {"year.tfq", "monthly.tfq", "--param", "year=2", "--dry-run"}), in(dir));
+  CHECK(both.exit_code == 0);
+  CHECK(both.out.find(R"("where":"contractYear = 2")") != std::string::npos);
+  CHECK(both.out.find(R"("downloadFileName":"monthly")") != std::string::npos);
+
+  const auto unused = run_tfq(submit(server, {"monthly.tfq", "--param", "yeer=2"}), in(dir));
+  CHECK(unused.exit_code == 1);
+  CHECK(unused.err.find("TFQ463") != std::string::npos);
+  const auto no_value = run_tfq(submit(server, {"year.tfq", "--param", "year"}), in(dir));
+  CHECK(no_value.exit_code == 2);
+  CHECK(no_value.err.find("--param takes name=value") != std::string::npos);
+
+  // A where clause alone is not a request body: it is never POSTed.
+  const auto clause = run_tfq(submit(server, {"monthly.tfq", "clause.where"}), in(dir));
+  CHECK(clause.exit_code == 2);
+  CHECK(clause.err.find("clause.where: not a request") != std::string::npos);
+  const auto from_stdin = run_tfq(submit(server, {"-"}), in(dir));
+  CHECK(from_stdin.exit_code == 2);
+
+  // A directory gives its query files, as for tfq compile.
+  std::filesystem::create_directory(dir + "/queries");
+  tfq::test::write_file(dir + "/queries/monthly.tfq", kMonthly);
+  const auto folder = run_tfq(submit(server, {"queries"}), in(dir));
+  CHECK(folder.exit_code == 0);
+  CHECK(folder.out.ends_with("\tRequested\tqueries/monthly.tfq\n"));
+  CHECK(server.requests("create_export").size() == 1);
+}
+
+TEST_CASE("a POST that outlives --max-time has an unknown outcome: exit 5, never sent twice",
+          "[cli][submit][timeouts]") {
+  FakeServer server(json::parse(R"({"faults":{"create_export":[{"delay":2}]}})"));
+  const auto dir = files({{"monthly.tfq", kMonthly}});
+  const auto result = run_tfq(submit(server, {"monthly.tfq", "--max-time", "0.5"}), in(dir));
+  CHECK(result.exit_code == 5);
+  CHECK(result.out == "-\tunknown\tmonthly.tfq\n");
+  CHECK(result.err.find("it was not sent again") != std::string::npos);
+  CHECK(server.requests("create_export").size() == 1);
+}
