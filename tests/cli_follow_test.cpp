@@ -343,7 +343,7 @@ TEST_CASE("download replaces an expired URL through refreshUrl, still without th
   check_no_token(result);
 }
 
-TEST_CASE("--max-time bounds a slow answer: a GET is retried, and gives up with exit code 4",
+TEST_CASE("a GET slower than --max-time is retried, and gives up with exit code 4",
           "[cli][status][timeouts]") {
   FakeServer server(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":3}]}})"));
   const auto retried = run_tfq(args(server, {"status", kKey, "--max-time", "0.5"}), with_token());
