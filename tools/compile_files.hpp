@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report.hpp"
 #include "tfq/catalog.hpp"
 #include "tfq/compile.hpp"
 #include "tfq/limits.hpp"
@@ -26,7 +27,8 @@ struct CompileFileArgs {
 struct CompileSettings {
   bool compact = false;
   bool warnings_as_errors = false;
-  const Catalog* catalog = nullptr;  // nullptr: the built-in catalog
+  OutputFormat format = OutputFormat::text;  // a machine format prints the findings on stdout
+  const Catalog* catalog = nullptr;          // nullptr: the built-in catalog
   Limits limits;
 };
 
@@ -43,17 +45,17 @@ struct CompiledInputs {
 };
 
 // Compiles every operand (a directory gives the .tfq files below it) with the --param bindings, reporting
-// findings on stderr and other problems as "tfq COMMAND: ...". A binding that no input uses is an error
-// (reported by the input itself when there is only one). Shared by compile and submit, so that both
-// read the same inputs the same way.
+// findings (text on stderr, a machine format on stdout) and other problems as "tfq COMMAND: ...". A binding
+// that no input uses is an error (reported by the input itself when there is only one). Shared by compile and
+// submit, so that both read the same inputs the same way.
 CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<const std::string> params,
                               const CompileSettings& settings, std::string_view command);
 
 // Adds the operands, -o, --out-dir, --check and --param to `command`.
 void add_compile_file_options(CLI::App& command, CompileFileArgs& args);
 
-// Compiles every input; prints diagnostics on stderr; writes the bodies (stdout, -o or --out-dir) only when
-// no input has an error. Returns the exit code.
+// Compiles every input; prints diagnostics (text on stderr, a machine format on stdout); writes the bodies
+// (stdout, -o or --out-dir) only when no input has an error. Returns the exit code.
 int compile_files(const CompileFileArgs& args, const CompileSettings& settings);
 
 }  // namespace tfq::cli
