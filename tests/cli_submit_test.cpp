@@ -2,7 +2,9 @@
 // on errors, the exact requests of --dry-run, every retry rule, the no-duplicate rule, the journal and
 // --skip-submitted, --wait/--download for exports and queries, and the token kept out of all output.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <filesystem>
+#include <map>
 
 #include "support/fake_server.hpp"
 #include "support/process.hpp"
@@ -102,13 +104,15 @@ TEST_CASE("a dry run prints the exact HTTP requests with the token redacted and 
       result.out ==
       "POST " + base +
           "/export/123/requests\n"
-          "Authorization: Bearer [redacted]\nAccept: application/json\nContent-Type: application/json\n\n"
+          "Authorization: Bearer [redacted]\nAccept: application/json\nUser-Agent: tfq/" TFQ_VERSION
+          "\nContent-Type: application/json\n\n"
           R"({"fields":["usageMonth","userName"],"metrics":["tokensConsumed"],"usageCategory":["DESKTOP_PRODUCT"],)"
           R"("where":"contractYear = 1","downloadFileName":"monthly"})"
           "\n\nPOST " +
           base +
           "/usage/123/query\n"
-          "Authorization: Bearer [redacted]\nAccept: application/json\nContent-Type: application/json\n\n"
+          "Authorization: Bearer [redacted]\nAccept: application/json\nUser-Agent: tfq/" TFQ_VERSION
+          "\nContent-Type: application/json\n\n"
           R"({"fields":["productName"],"metrics":["tokensConsumed"],"usageCategory":["DESKTOP_PRODUCT"],)"
           R"("where":"contractYear = 1"})"
           "\n");
@@ -359,4 +363,47 @@ TEST_CASE("a POST that outlives --max-time has an unknown outcome: exit 5, never
   CHECK(result.out == "-\tunknown\tmonthly.tfq\n");
   CHECK(result.err.find("it was not sent again") != std::string::npos);
   CHECK(server.requests("create_export").size() == 1);
+}
+
+TEST_CASE("the requests a dry run shows are the ones sent, header for header and byte for byte",
+          "[cli][submit]") {
+  FakeServer server;
+  const auto dir = files({{"monthly.tfq", kMonthly}});
+  const auto dry = run_tfq(submit(server, {"monthly.tfq", "--dry-run", "--format", "json"}), in(dir));
+  REQUIRE(dry.exit_code == 0);
+  const json shown = json::parse(dry.out).at(0);
+  REQUIRE(run_tfq(submit(server, {"monthly.tfq"}), in(dir)).exit_code == 0);
+  const auto posts = server.requests("create_export");
+  REQUIRE(posts.size() == 1);
+  const json& sent = posts[0];
+  CHECK(shown["method"] == sent["method"]);
+  CHECK(shown["url"] == server.base_url() + "/export/123/requests");
+  CHECK(sent["path"] == "/tokenflex/v1/export/123/requests");
+  CHECK(shown["body"] == sent["body"]);
+  // Every header tfq chooses is shown; only Host and Content-Length come from HTTP itself.
+  std::map<std::string, std::string> shown_headers, sent_headers;
+  for (const auto& [name, value] : shown["headers"].items()) {
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    shown_headers[lower] = value;
+  }
+  for (const auto& [name, value] : sent["headers"].items())
+    if (name != "host" && name != "content-length") sent_headers[name] = value;
+  CHECK(shown_headers["authorization"] == "Bearer [redacted]");
+  shown_headers["authorization"] = std::string("Bearer ") + tfq::test::fake_token;
+  CHECK(shown_headers == sent_headers);
+}
+
+TEST_CASE("submit --wait prints each export's final status and downloads nothing", "[cli][submit][wait]") {
+  FakeServer server(json{{"polls_until_ready", 1}, {"final_status", "Error"}});
+  const auto dir = files({{"monthly.tfq", kMonthly}, {"cloud.json", kCloudJson}});
+  const auto result =
+      run_tfq(submit(server, {"monthly.tfq", "cloud.json", "--wait", "--interval", "0.05"}), in(dir));
+  CHECK(result.exit_code == 3);  // an export that ends in Error
+  const auto lines = lines_of(result.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].ends_with("\tError\tmonthly.tfq"));
+  CHECK(lines[1].ends_with("\tError\tcloud.json"));
+  CHECK(server.requests("download").empty());
+  CHECK(server.requests("get_export").size() >= 4);  // each polled until final
 }
