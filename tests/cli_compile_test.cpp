@@ -198,6 +198,69 @@ TEST_CASE("tfq compile leaves stdout to the bodies unless they go to files", "[c
   CHECK(text.err.find("warning[TFQ303]") != std::string::npos);
 }
 
+TEST_CASE("tfq compile takes the catalog, target and severities of the nearest .tfq.json",
+          "[cli][compile][config]") {
+  const std::string root = std::filesystem::canonical(tfq::test::make_temp_dir()).string();
+  std::filesystem::create_directories(root + "/queries");
+  write_file(root + "/extra.json", R"({"fields": [{"name": "hubRegion", "type": "string"}]})");
+  write_file(root + "/queries/hub.tfq",
+             "SELECT userName, tokensConsumed FROM DESKTOP_PRODUCT WHERE hubRegion = 'eu' INTO 'hub';\n");
+  write_file(root + "/queries/monthly.tfq", kMonthly);
+  tfq::test::ProcessOptions in_queries;
+  in_queries.working_directory = root + "/queries";
+  CHECK(run_tfq({"compile", "hub.tfq"}, in_queries).exit_code == 1);
+
+  write_file(root + "/.tfq.json", R"({"catalog": "extra.json", "severity": {"TFQ303": "off"}})");
+  const auto hub = run_tfq({"compile", "hub.tfq"}, in_queries);
+  CHECK(hub.exit_code == 0);
+  CHECK(nlohmann::json::parse(hub.out)["where"] == "hubRegion = 'eu'");
+  const auto quiet = run_tfq({"compile", "monthly.tfq"}, in_queries);
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.err.empty());
+
+  write_file(root + "/.tfq.json", R"({"target": "query", "severity": {"redundant_predicate": "error"}})");
+  const auto query = run_tfq({"compile", "monthly.tfq"}, in_queries);
+  CHECK(query.exit_code == 1);
+  CHECK(query.out.empty());
+  CHECK(query.err.find("error[TFQ423]") != std::string::npos);
+  // --config names another project file; a broken one is a usage error.
+  write_file(root + "/plain.json", "{}");
+  CHECK(run_tfq({"compile", "monthly.tfq", "--config", "../plain.json"}, in_queries).exit_code == 0);
+  write_file(root + "/.tfq.json", R"({"targte": "query"})");
+  const auto broken = run_tfq({"compile", "monthly.tfq"}, in_queries);
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("error[TFQ700]: unknown key 'targte'") != std::string::npos);
+}
+
+TEST_CASE("tfq compile honours tfq-ignore, but never hides every error of an input",
+          "[cli][compile][config]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq",
+             "SELECT userName, tokensConsumed FROM DESKTOP_PRODUCT\n"
+             "-- tfq-ignore: TFQ303\n"
+             "WHERE contractYear = 1 AND contractYear = 1 INTO 'monthly';\n");
+  const auto ignored = run_tfq({"compile", dir + "/monthly.tfq", "--warnings-as-errors"});
+  CHECK(ignored.exit_code == 0);
+  CHECK(ignored.err.empty());
+  CHECK(nlohmann::json::parse(ignored.out)["where"] == "contractYear = 1");
+
+  write_file(dir + "/bad.tfq",
+             "SELECT userName FROM DESKTOP_PRODUCT\n"
+             "-- tfq-ignore: TFQ200\n"
+             "WHERE usrName = 'a' INTO 'bad';\n");
+  write_file(dir + "/.tfq.json", R"({"severity": {"unknown_field": "off"}})");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"compile", dir + "/bad.tfq"},
+        std::vector<std::string>{"compile", "--where", "usrName = 'a'"}}) {
+    tfq::test::ProcessOptions in_dir;
+    in_dir.working_directory = dir;
+    const auto bad = run_tfq(args, in_dir);
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.find("error[TFQ200]: unknown field 'usrName'") != std::string::npos);
+  }
+}
+
 TEST_CASE("every bundled query file and request body compiles cleanly", "[cli][compile][examples]") {
   // The parameters an example needs, as its header comment says.
   const std::map<std::string, std::vector<std::string>> extra_args = {

@@ -407,3 +407,20 @@ TEST_CASE("submit --wait prints each export's final status and downloads nothing
   CHECK(server.requests("download").empty());
   CHECK(server.requests("get_export").size() >= 4);  // each polled until final
 }
+
+TEST_CASE("submit follows the project file as compile does: its target and its catalog",
+          "[cli][submit][config]") {
+  FakeServer server;
+  const auto dir = files({{"hub.tfq", "SELECT userName, tokensConsumed WHERE hubRegion = 'eu';\n"},
+                          {"extra.json", R"({"fields": [{"name": "hubRegion", "type": "string"}]})"}});
+  CHECK(run_tfq(submit(server, {"hub.tfq", "--dry-run"}), in(dir)).exit_code == 1);  // unknown field
+  tfq::test::write_file(dir + "/.tfq.json", R"({"catalog": "extra.json", "target": "query"})");
+  const auto dry = run_tfq(submit(server, {"hub.tfq", "--dry-run"}), in(dir));
+  CHECK(dry.exit_code == 0);
+  CHECK(dry.out.starts_with("POST " + server.base_url() + "/usage/123/query\n"));
+  tfq::test::write_file(dir + "/.tfq.json", R"({"catalg": "extra.json"})");
+  const auto broken = run_tfq(submit(server, {"hub.tfq", "--dry-run"}), in(dir));
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("TFQ700") != std::string::npos);
+  CHECK(server.requests().empty());
+}

@@ -8,13 +8,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "catalog_option.hpp"
 #include "commands.hpp"
 #include "compile_files.hpp"
 #include "connection.hpp"
 #include "follow.hpp"
 #include "limit_options.hpp"
 #include "progress.hpp"
+#include "project.hpp"
 #include "submit_batch.hpp"
 #include "tfq/compile.hpp"
 
@@ -29,6 +29,7 @@ struct SubmitFlags {
   std::string contract;
   std::string format = "text";
   std::string catalog_file;
+  std::string config_file;
   std::vector<std::string> params;
   std::string journal;
   std::string download_dir;
@@ -50,13 +51,20 @@ bool compile_all(const SubmitFlags& flags, std::vector<SubmitItem>& items, int* 
     *exit_code = exit_usage;
     return false;
   }
+  // The project file decides as for tfq compile: the catalog, the API of plain statements, severities.
+  const std::optional<Project> project = load_project(flags.config_file, "submit");
   std::optional<LoadedCatalog> loaded;
+  bool catalog_ok = project.has_value();
   CompileSettings settings;
   settings.limits = flags.limits;
-  settings.catalog = catalog_for(flags.catalog_file, "submit", loaded);
-  if (settings.catalog == nullptr) {
+  if (project) settings.catalog = project_catalog(*project, flags.catalog_file, "submit", loaded, catalog_ok);
+  if (!catalog_ok) {
     *exit_code = exit_usage;
     return false;
+  }
+  if (project->config) {
+    settings.default_target = project->config->target.value_or(Target::export_request);
+    settings.severities = project->config->severities;
   }
   const CompiledInputs compiled = compile_inputs(flags.files, flags.params, settings, "submit");
   if (compiled.exit_code != exit_ok) {
@@ -205,7 +213,10 @@ void register_submit(CLI::App& app, CommandRegistry& registry) {
       ->capture_default_str();
   command->add_flag("--dry-run", flags->dry_run,
                     "print the exact HTTP requests (token redacted); send nothing");
-  command->add_option("--catalog", flags->catalog_file, "overlay a catalog file on the built-in catalog");
+  command->add_option("--catalog", flags->catalog_file,
+                      "overlay a catalog file on the built-in catalog (instead of the project's)");
+  command->add_option("--config", flags->config_file,
+                      "the project file to use instead of the nearest .tfq.json");
   command->add_option("--param", flags->params, "NAME=VALUE for :NAME in query files")
       ->allow_extra_args(false);
   auto* journal =

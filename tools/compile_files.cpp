@@ -13,6 +13,7 @@
 #include "inputs.hpp"
 #include "report.hpp"
 #include "tfq/compile.hpp"
+#include "tfq/suppress.hpp"
 
 namespace tfq::cli {
 namespace {
@@ -102,6 +103,19 @@ void print_bodies(const std::vector<Compiled>& all, bool compact) {
 
 }  // namespace
 
+void apply_project_rules(const Source& source, const std::vector<SeverityOverride>& severities,
+                         std::vector<Diagnostic>& diagnostics) {
+  const auto has_error = [](const std::vector<Diagnostic>& all) {
+    return std::any_of(all.begin(), all.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+  };
+  std::vector<Diagnostic> ruled = diagnostics;
+  apply_suppressions(source, ruled);
+  apply_severity_overrides(severities, ruled);
+  if (has_error(diagnostics) && !has_error(ruled)) return;
+  diagnostics = std::move(ruled);
+}
+
 void add_compile_file_options(CLI::App& command, CompileFileArgs& args) {
   command.add_option("inputs", args.operands,
                      "Query files (.tfq), request bodies (.json), where clauses (.where), directories (every "
@@ -128,6 +142,7 @@ CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<c
   options.catalog = settings.catalog;
   options.parameters = *bound;
   options.limits = settings.limits;
+  options.default_target = settings.default_target;
   options.report_unused_parameters = inputs.size() == 1;
   // Text findings go to stderr, beside the bodies on stdout. A machine format takes stdout for itself,
   // and the bodies go to -o or --out-dir (cmd_compile.cpp insists on one of them).
@@ -145,6 +160,7 @@ CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<c
     }
     const InputKind kind = input_kind_for(source->name());
     CompileResult result = compile(*source, kind, options);
+    apply_project_rules(*source, settings.severities, result.diagnostics);
     used.insert(result.parameters_used.begin(), result.parameters_used.end());
     for (CompiledRequest& request : result.requests)
       compiled.requests.push_back({source->name(), kind, std::move(request)});
