@@ -345,15 +345,15 @@ TEST_CASE("download replaces an expired URL through refreshUrl, still without th
 
 TEST_CASE("a GET slower than --max-time is retried, and gives up with exit code 4",
           "[cli][status][timeouts]") {
-  FakeServer server(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":3}]}})"));
-  const auto retried = run_tfq(args(server, {"status", kKey, "--max-time", "0.5"}), with_token());
+  FakeServer server(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":6}]}})"));
+  const auto retried = run_tfq(args(server, {"status", kKey, "--max-time", "2"}), with_token());
   CHECK(retried.exit_code == 0);
   CHECK(retried.out == kKey + "\tDownload\tmonthly.csv\n");
   CHECK(server.requests("get_export").size() == 2);
 
-  FakeServer slow(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":3}]}})"));
+  FakeServer slow(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":6}]}})"));
   const auto gave_up =
-      run_tfq(args(slow, {"status", kKey, "--max-time", "0.5", "--retries", "0"}), with_token());
+      run_tfq(args(slow, {"status", kKey, "--max-time", "2", "--retries", "0"}), with_token());
   CHECK(gave_up.exit_code == 4);
   CHECK_FALSE(gave_up.err.empty());
 }

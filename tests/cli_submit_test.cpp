@@ -356,9 +356,9 @@ TEST_CASE("submit reads its files as compile does: --param across files, and onl
 
 TEST_CASE("a POST that outlives --max-time has an unknown outcome: exit 5, never sent twice",
           "[cli][submit][timeouts]") {
-  FakeServer server(json::parse(R"({"faults":{"create_export":[{"delay":2}]}})"));
+  FakeServer server(json::parse(R"({"faults":{"create_export":[{"delay":5}]}})"));
   const auto dir = files({{"monthly.tfq", kMonthly}});
-  const auto result = run_tfq(submit(server, {"monthly.tfq", "--max-time", "0.5"}), in(dir));
+  const auto result = run_tfq(submit(server, {"monthly.tfq", "--max-time", "1.5"}), in(dir));
   CHECK(result.exit_code == 5);
   CHECK(result.out == "-\tunknown\tmonthly.tfq\n");
   CHECK(result.err.find("it was not sent again") != std::string::npos);
