@@ -39,6 +39,21 @@ CompareOp negate(CompareOp op) {
   return op;
 }
 
+bool literal_comparison_holds(const Operand& left, CompareOp op, const Operand& right) {
+  const int order = left.kind == Operand::Kind::integer
+                        ? (left.integer > right.integer) - (left.integer < right.integer)
+                        : left.text.compare(right.text);
+  switch (op) {
+    case CompareOp::eq: return order == 0;
+    case CompareOp::ne: return order != 0;
+    case CompareOp::lt: return order < 0;
+    case CompareOp::le: return order <= 0;
+    case CompareOp::gt: return order > 0;
+    case CompareOp::ge: return order >= 0;
+  }
+  return false;
+}
+
 namespace {
 
 bool same_operand(const Operand& a, const Operand& b) {

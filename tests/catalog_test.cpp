@@ -236,9 +236,9 @@ TEST_CASE("a catalog that is not valid JSON is reported at the offending charact
   REQUIRE(result.diagnostics.size() == 1);
   const Diagnostic& d = result.diagnostics[0];
   CHECK(d.code == Code::catalog_syntax_error);
-  CHECK(d.message == "a trailing comma is not allowed in JSON");
-  CHECK(d.range == range_of(text, "}", 0));
-  CHECK(Source("user.json", text).line_column(d.range.begin) == tfq::LineColumn{3, 36});
+  CHECK(d.message == "JSON does not allow a trailing comma");
+  CHECK(d.range.begin == range_of(text, ",}").begin);
+  CHECK(Source("user.json", text).line_column(d.range.begin) == tfq::LineColumn{3, 35});
 }
 
 TEST_CASE("catalog JSON syntax errors say what was expected", "[catalog][malformed]") {
@@ -247,17 +247,16 @@ TEST_CASE("catalog JSON syntax errors say what was expected", "[catalog][malform
   };
   const std::vector<Case> cases = {
       {R"({"fields": [)", "expected a JSON value, found the end of the file", ""},
-      {R"({"fields" [])", "expected ':' after the member name, found '['", "["},
-      {R"({"fields": [] "enums": []})", "expected ',' or '}' to close the object opened at 1:1, found '\"'",
-       "\"enums"},
-      {R"({'fields': []})", "expected a member name in double quotes, found '''", "'"},
-      {R"({"fields": [1 2]})", "expected ',' or ']' to close the array opened at 1:12, found '2'", "2"},
-      {R"({"fields": []} x)", "unexpected 'x' after the JSON document", "x"},
+      {R"({"fields" [])", "expected ':' after the key, found '['", "["},
+      {R"({"fields": [] "enums": []})", "expected ',' or '}' after an object member, found '\"'", "\"enums"},
+      {R"({'fields': []})", "JSON keys take double quotes, not single quotes", "'"},
+      {R"({"fields": [1 2]})", "expected ',' or ']' after an array element, found '2'", "2"},
+      {R"({"fields": []} x)", "unexpected 'x' after the JSON value", "x"},
       {R"({"fields": "ab)", "unterminated string", "\"ab"},
       {R"({"fields": "a\qb"})", "invalid escape '\\q' in a string", "\\q"},
       {R"({"fields": [tru]})", "expected a JSON value, found 't'", "tru"},
-      {R"({"fields": -})", "expected a digit in a number, found '}'", "}"},
-      {"// comment\n{}", "JSON has no comments", "//"},
+      {R"({"fields": -})", "expected a digit after '-'", "}"},
+      {"// comment\n{}", "JSON does not allow comments", "//"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -279,15 +278,16 @@ TEST_CASE("catalog strings decode escapes, surrogate pairs and reject invalid UT
       R"({"fields": [{"name": "x", "type": "string", "description": "caf\u00e9 \ud83d\ude00 \"q\""}]})");
   REQUIRE(ok.catalog);
   CHECK(ok.catalog->find("x")->description == "caf\xC3\xA9 \xF0\x9F\x98\x80 \"q\"");
-  CHECK(only_problem("{\"fields\": \"\xC3\x28\"}").message == "invalid UTF-8 in a string");
-  CHECK(only_problem(R"({"fields": "\ud83d"})").message == "unpaired UTF-16 surrogate in a \\u escape");
+  CHECK(only_problem("{\"fields\": \"\xC3\x28\"}").message == "invalid UTF-8");
+  CHECK(only_problem(R"({"fields": "\ud83d"})").message ==
+        "high surrogate not followed by a low surrogate escape");
 }
 
 TEST_CASE("catalog nesting deeper than the limit is a diagnostic, not a stack overflow",
           "[catalog][malformed]") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   const Diagnostic d = only_problem(deep);
-  CHECK(d.message == "JSON nested deeper than 64 levels");
+  CHECK(d.message == "JSON nested too deeply (limit is 64)");
   CHECK(d.range.begin == 64);
 }
 

@@ -140,3 +140,58 @@ TEST_CASE("tfq compile takes files or --where, and counts warnings as errors on 
   CHECK(strict.exit_code == 1);
   CHECK(strict.out.empty());
 }
+
+TEST_CASE("tfq compile --format prints its findings on stdout in that format and writes the bodies to files",
+          "[cli][compile][formats]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/bad.tfq", kUnknownField);
+  write_file(dir + "/monthly.tfq", kMonthly);
+  tfq::test::ProcessOptions options;
+  options.unset_env = {"GITHUB_STEP_SUMMARY"};
+
+  const auto bad =
+      run_tfq({"compile", dir + "/bad.tfq", "--out-dir", dir + "/out", "--format", "jsonl"}, options);
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.empty());
+  const auto finding = nlohmann::json::parse(bad.out.substr(0, bad.out.find('\n')));
+  CHECK(finding["file"] == dir + "/bad.tfq");
+  CHECK(finding["severity"] == "error");
+  CHECK(finding["line"] == 1);
+  CHECK_FALSE(std::filesystem::exists(dir + "/out"));
+
+  const auto github =
+      run_tfq({"compile", dir + "/monthly.tfq", "-o", dir + "/monthly.json", "--format", "github"}, options);
+  CHECK(github.exit_code == 0);
+  CHECK(github.err.empty());
+  CHECK(github.out.starts_with("::warning file=" + dir + "/monthly.tfq,line=3,"));
+  CHECK(github.out.find(",title=TFQ303::") != std::string::npos);
+  CHECK(nlohmann::json::parse(read_file(dir + "/monthly.json"))["where"] == "contractYear = 1");
+
+  const auto sarif =
+      run_tfq({"compile", dir + "/monthly.tfq", "-o", dir + "/monthly.json", "--check", "--format", "sarif"},
+              options);
+  CHECK(sarif.exit_code == 0);
+  const auto log = nlohmann::json::parse(sarif.out);
+  CHECK(log["version"] == "2.1.0");
+  REQUIRE(log["runs"][0]["results"].size() == 1);
+  CHECK(log["runs"][0]["results"][0]["ruleId"] == "TFQ303");
+}
+
+TEST_CASE("tfq compile leaves stdout to the bodies unless they go to files", "[cli][compile][formats]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"compile", dir + "/monthly.tfq", "--format", "json"},
+        std::vector<std::string>{"compile", "--where", "contractYear = 1", "--format", "gitlab"}}) {
+    const auto r = run_tfq(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("prints the findings on stdout: give input files and -o or --out-dir") !=
+          std::string::npos);
+  }
+  // Text findings stay on stderr beside the body on stdout.
+  const auto text = run_tfq({"compile", dir + "/monthly.tfq", "--format", "text"});
+  CHECK(text.exit_code == 0);
+  CHECK(nlohmann::json::parse(text.out)["where"] == "contractYear = 1");
+  CHECK(text.err.find("warning[TFQ303]") != std::string::npos);
+}

@@ -1,4 +1,4 @@
-// The code explanations (docs/codes.md): every code has one, with an example and a fix, and every section
+// The code explanations (src/docs/codes.md): every code has one, with an example and a fix, and every section
 // belongs to a code, so a code added without its explanation fails here.
 #include "tfq/code_docs.hpp"
 
@@ -11,7 +11,7 @@
 namespace {
 
 std::string code_docs() {
-  return tfq::test::read_file(std::string(TFQ_SOURCE_DIR) + "/docs/codes.md");
+  return tfq::test::read_file(std::string(TFQ_SOURCE_DIR) + "/src/docs/codes.md");
 }
 
 }  // namespace
@@ -20,7 +20,7 @@ TEST_CASE("every diagnostic code has an explanation with an example and a fix", 
   for (const tfq::CodeInfo& code : tfq::all_codes()) {
     const tfq::CodeExplanation explanation = tfq::explain(code.code);
     INFO(code.id << " " << code.name << " needs a section '## " << code.id << " " << code.name
-                 << "' in docs/codes.md");
+                 << "' in src/docs/codes.md");
     CHECK_FALSE(explanation.summary.empty());
     CHECK(explanation.markdown.find("\nExample") != std::string_view::npos);
     CHECK(explanation.markdown.find("\nFix") != std::string_view::npos);
@@ -53,7 +53,7 @@ TEST_CASE("code sections run from their heading to the next heading", "[code_doc
   CHECK(sections[1].body == "body two");
 }
 
-TEST_CASE("the compiled-in explanation is the text of docs/codes.md", "[code_docs]") {
+TEST_CASE("the compiled-in explanation is the text of src/docs/codes.md", "[code_docs]") {
   const std::string markdown = code_docs();
   const auto sections = tfq::docs::split_code_sections(markdown);
   REQUIRE_FALSE(sections.empty());

@@ -98,5 +98,5 @@ TEST_CASE("fmt refuses a file with a syntax error and says where", "[fmt]") {
   const auto result = tfq::format_query_file(Source("q.tfq", "SELECT a WHERE x = "));
   CHECK_FALSE(result.text);
   REQUIRE(result.diagnostics.size() == 1);
-  CHECK(result.diagnostics[0].range.begin == 19);
+  CHECK(result.diagnostics[0].range.begin == 18);  // just after the "="
 }

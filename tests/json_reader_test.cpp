@@ -70,7 +70,7 @@ TEST_CASE("json reader reports each kind of malformed JSON at its byte", "[json]
     std::string message;
   };
   const std::vector<Case> cases = {
-      {"", {0, 0}, "expected a JSON value, found end of input"},
+      {"", {0, 0}, "expected a JSON value, found the end of the file"},
       {R"({"fields": ["a",]})", {15, 16}, "JSON does not allow a trailing comma"},
       {R"({"fields": ["a"],})", {16, 17}, "JSON does not allow a trailing comma"},
       {R"({'fields': []})", {1, 2}, "JSON keys take double quotes, not single quotes"},
@@ -84,7 +84,7 @@ TEST_CASE("json reader reports each kind of malformed JSON at its byte", "[json]
       {R"(["a" "b"])", {5, 6}, "expected ',' or ']' after an array element, found '\"'"},
       {R"({"where": "x = 1)", {10, 11}, "unterminated string"},
       {"[\"a\tb\"]", {3, 4}, "control character in a string: write it as an escape such as \\n or \\u001f"},
-      {R"(["\x"])", {2, 4}, "invalid escape in a string"},
+      {R"(["\x"])", {2, 4}, "invalid escape '\\x' in a string"},
       {R"(["\u12"])", {2, 7}, "expected 4 hex digits after \\u"},
       {R"(["\udc00"])", {2, 8}, "lone low surrogate in a \\u escape"},
       {R"(["\ud800x"])", {2, 8}, "high surrogate not followed by a low surrogate escape"},
@@ -104,6 +104,21 @@ TEST_CASE("json reader reports each kind of malformed JSON at its byte", "[json]
     CHECK(read.diagnostics[0].message == c.message);
     CHECK(read.diagnostics[0].range == c.range);
   }
+}
+
+TEST_CASE("json reader labels the bracket that a missing comma or close belongs to", "[json]") {
+  const std::string text = "{\"a\": [1, 2 3], \"b\": 1}";
+  const auto in_array = tfq::json::read(Source("b.json", text));
+  REQUIRE(in_array.diagnostics.size() == 1);
+  REQUIRE(in_array.diagnostics[0].labels.size() == 1);
+  CHECK(in_array.diagnostics[0].labels[0].range == SourceRange{6, 7});
+  CHECK(in_array.diagnostics[0].labels[0].message == "the array opened here");
+
+  const auto in_object = tfq::json::read(Source("b.json", "[{\"a\": 1 \"b\": 2}]"));
+  REQUIRE(in_object.diagnostics.size() == 1);
+  REQUIRE(in_object.diagnostics[0].labels.size() == 1);
+  CHECK(in_object.diagnostics[0].labels[0].range == SourceRange{1, 2});
+  CHECK(in_object.diagnostics[0].labels[0].message == "the object opened here");
 }
 
 TEST_CASE("json reader reports invalid UTF-8 at the first bad byte", "[json]") {

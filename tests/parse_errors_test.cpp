@@ -47,7 +47,7 @@ TEST_CASE("parser reports each syntax error with its code, range and message", "
     {"()", "TFQ103", 1, 2, "expected an expression after '('"},
     {"userName", "TFQ104", 8, 8, "expected a comparison operator, LIKE, IN or BETWEEN"},
     {"a 'b'", "TFQ104", 2, 5, "expected a comparison operator, LIKE, IN or BETWEEN"},
-    {"a = ", "TFQ105", 4, 4, "expected a literal or a field name after the operator"},
+    {"a = ", "TFQ105", 3, 3, "expected a literal or a field name after the operator"},
     {"a LIKE b", "TFQ105", 7, 8, "expected a pattern string after LIKE"},
     {"a IN (b)", "TFQ105", 6, 7, "expected a literal or ')' after '('"},
     {"a IN (1,)", "TFQ105", 8, 9, "expected a literal after ','"},

@@ -191,7 +191,7 @@ TEST_CASE("parser parses a part of a source with offsets into the whole source",
 
   ParseResult bad = tfq::parse_where(source, SourceRange{begin, begin + 4});
   REQUIRE(bad.diagnostics.size() == 1);
-  CHECK(bad.diagnostics[0].range == SourceRange{begin + 4, begin + 4});  // the end of the part
+  CHECK(bad.diagnostics[0].range == SourceRange{begin + 3, begin + 3});  // after the last token of the part
   CHECK(tfq::parse_where(source, SourceRange{5000, 9000}).diagnostics.at(0).code == tfq::Code::empty_clause);
 }
 

@@ -1,6 +1,7 @@
 // `tfq compile FILE...`: query files and JSON bodies into canonical request bodies (compile_files.cpp).
 // `tfq compile --where 'EXPR'`: the optimized, canonical where clause the server accepts, on one line of
-// stdout (an empty line when the clause filters nothing). Findings go to stderr; exit codes as lint's.
+// stdout (an empty line when the clause filters nothing). Findings go to stderr (or, in a machine --format,
+// to stdout while the bodies go to files); exit codes as lint's.
 #include <unistd.h>
 
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include "commands.hpp"
 #include "compile_files.hpp"
 #include "limit_options.hpp"
+#include "report.hpp"
 #include "tfq/compile.hpp"
 #include "tfq/render.hpp"
 
@@ -22,6 +24,7 @@ struct CompileArgs {
   CompileFileArgs files;
   std::string where;
   bool compact = false;
+  std::string format = "text";
   std::string catalog_path;
   Limits limits;
   bool warnings_as_errors = false;
@@ -61,9 +64,19 @@ int run_compile(const CompileArgs& args) {
     std::fputs("tfq compile: give input files or --where, not both\n", stderr);
     return exit_usage;
   }
+  const OutputFormat format = parse_output_format(args.format).value_or(OutputFormat::text);
+  if (format != OutputFormat::text && args.files.output.empty() && args.files.out_dir.empty()) {
+    std::fprintf(
+        stderr,
+        "tfq compile: --format %s prints the findings on stdout: give input files and -o or --out-dir "
+        "for the bodies\n",
+        args.format.c_str());
+    return exit_usage;
+  }
   if (args.files.operands.empty()) return compile_where_option(args.where, options, args.warnings_as_errors);
   return compile_files(args.files, {.compact = args.compact,
                                     .warnings_as_errors = args.warnings_as_errors,
+                                    .format = format,
                                     .catalog = options.catalog,
                                     .limits = args.limits});
 }
@@ -77,6 +90,8 @@ void register_compile(CLI::App& app, CommandRegistry& registry) {
   command->footer(
       "Files: every statement becomes its request body; one body is printed pretty, several as JSON Lines.\n"
       "Nothing is written when any input has an error; -o and --out-dir write atomically.\n"
+      "Findings go to stderr as text; --format json, jsonl, sarif, github or gitlab prints them on stdout,\n"
+      "as tfq lint does, and then the bodies go to -o or --out-dir (with or without --check).\n"
       "--where: prints the optimized where clause on one line: NOT, BETWEEN and <> lowered, ranges and "
       "lists\n"
       "merged, predicates in canonical order. A clause that filters nothing prints an empty line (and a "
@@ -86,6 +101,12 @@ void register_compile(CLI::App& app, CommandRegistry& registry) {
   add_compile_file_options(*command, args->files);
   command->add_option("--where", args->where, "Compile one where clause instead of files");
   command->add_flag("--compact", args->compact, "Print or write each body on one line");
+  command
+      ->add_option("--format", args->format,
+                   "Findings format: " + output_format_list() +
+                       " (default text, on stderr; the others go to stdout and need -o or --out-dir)")
+      ->check(CLI::IsMember(
+          std::vector<std::string>(std::begin(output_format_names), std::end(output_format_names))));
   command->add_option("--catalog", args->catalog_path,
                       "A catalog file to overlay on the built-in field catalog");
   command->add_flag("--warnings-as-errors", args->warnings_as_errors,

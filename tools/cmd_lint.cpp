@@ -1,7 +1,6 @@
 // `tfq lint`: every finding in where clauses given as --where text, files, directories, globs or stdin,
 // linted on all cores and reported in the order of the inputs; --fix and --diff apply safe fix-its.
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <optional>
 
@@ -49,13 +48,11 @@ struct Linted {
 };
 
 ReportOptions report_options(const LintArgs& args) {
-  const OutputFormat format = parse_output_format(args.format).value_or(OutputFormat::text);
-  const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
-  return {.format = format,
-          .color = format == OutputFormat::text && color_wanted(stdout),
-          .warnings_as_errors = args.warnings_as_errors,
-          .quiet = args.quiet,
-          .step_summary_path = summary != nullptr ? summary : ""};
+  ReportOptions options =
+      format_report_options(parse_output_format(args.format).value_or(OutputFormat::text), stdout);
+  options.warnings_as_errors = args.warnings_as_errors;
+  options.quiet = args.quiet;
+  return options;
 }
 
 int run_lint(const LintArgs& args) {
@@ -108,12 +105,6 @@ int run_lint(const LintArgs& args) {
   return report.exit_code(!problems.empty());
 }
 
-std::string format_names() {
-  std::string names;
-  for (std::string_view name : output_format_names) names += (names.empty() ? "" : ", ") + std::string(name);
-  return names;
-}
-
 }  // namespace
 
 void register_lint(CLI::App& app, CommandRegistry& registry) {
@@ -135,7 +126,7 @@ void register_lint(CLI::App& app, CommandRegistry& registry) {
   // One clause per --where, so that `--where EXPR FILE` still lints FILE.
   lint->add_option("--where", args->wheres, "A where clause to lint (may be given more than once)")
       ->allow_extra_args(false);
-  lint->add_option("--format", args->format, "Output format: " + format_names() + " (default text)")
+  lint->add_option("--format", args->format, "Output format: " + output_format_list() + " (default text)")
       ->check(CLI::IsMember(
           std::vector<std::string>(std::begin(output_format_names), std::end(output_format_names))));
   lint->add_flag("--quiet,-q", args->quiet, "Text format: print only the count of errors and warnings");

@@ -126,9 +126,12 @@ int compile_files(const CompileFileArgs& args, const CompileSettings& settings) 
   options.parameters = *bound;
   options.limits = settings.limits;
   options.report_unused_parameters = inputs.size() == 1;
-  ReportOptions report_options = text_report_options(stderr);
+  // Text findings go to stderr, beside the bodies on stdout. A machine format takes stdout for itself,
+  // and the bodies go to -o or --out-dir (cmd_compile.cpp insists on one of them).
+  std::FILE* findings_stream = settings.format == OutputFormat::text ? stderr : stdout;
+  ReportOptions report_options = format_report_options(settings.format, findings_stream);
   report_options.warnings_as_errors = settings.warnings_as_errors;
-  FindingsReport report(stderr, report_options);
+  FindingsReport report(findings_stream, report_options);
   std::vector<Compiled> all;
   std::set<std::string> used;
   for (const InputSpec& input : inputs) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "report.hpp"
 #include "tfq/catalog.hpp"
 #include "tfq/limits.hpp"
 
@@ -23,15 +24,16 @@ struct CompileFileArgs {
 struct CompileSettings {
   bool compact = false;
   bool warnings_as_errors = false;
-  const Catalog* catalog = nullptr;  // nullptr: the built-in catalog
+  OutputFormat format = OutputFormat::text;  // a machine format prints the findings on stdout
+  const Catalog* catalog = nullptr;          // nullptr: the built-in catalog
   Limits limits;
 };
 
 // Adds the operands, -o, --out-dir, --check and --param to `command`.
 void add_compile_file_options(CLI::App& command, CompileFileArgs& args);
 
-// Compiles every input; prints diagnostics on stderr; writes the bodies (stdout, -o or --out-dir) only when
-// no input has an error. Returns the exit code.
+// Compiles every input; prints diagnostics (text on stderr, a machine format on stdout); writes the bodies
+// (stdout, -o or --out-dir) only when no input has an error. Returns the exit code.
 int compile_files(const CompileFileArgs& args, const CompileSettings& settings);
 
 }  // namespace tfq::cli

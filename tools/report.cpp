@@ -54,6 +54,21 @@ ReportOptions text_report_options(std::FILE* stream) {
   return options;
 }
 
+ReportOptions format_report_options(OutputFormat format, std::FILE* stream) {
+  if (format == OutputFormat::text) return text_report_options(stream);
+  ReportOptions options;
+  options.format = format;
+  const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+  if (format == OutputFormat::github && summary != nullptr) options.step_summary_path = summary;
+  return options;
+}
+
+std::string output_format_list() {
+  std::string names;
+  for (std::string_view name : output_format_names) names += (names.empty() ? "" : ", ") + std::string(name);
+  return names;
+}
+
 void FindingsReport::add(Source source, std::vector<Diagnostic> diagnostics) {
   for (Diagnostic& d : diagnostics) {
     if (options_.warnings_as_errors && d.severity == Severity::warning) d.severity = Severity::error;

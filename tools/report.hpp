@@ -36,6 +36,13 @@ bool color_wanted(std::FILE* stream);
 // Rich text for a stream, coloured when color_wanted(stream): how commands without --format report.
 ReportOptions text_report_options(std::FILE* stream);
 
+// What --format FORMAT asks for on a stream: text as text_report_options(stream); for github also the
+// step summary file GITHUB_STEP_SUMMARY names.
+ReportOptions format_report_options(OutputFormat format, std::FILE* stream);
+
+// "text, json, jsonl, sarif, github, gitlab": the names for --help.
+std::string output_format_list();
+
 class FindingsReport {
  public:
   FindingsReport(std::FILE* out, ReportOptions options) : out_(out), options_(options) {}

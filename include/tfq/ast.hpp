@@ -17,8 +17,8 @@ struct Operand {
   // field: the name as written; string: the value, '' unescaped; integer: the digits;
   // parameter: the name after ':' (query files bind it with --param before checking)
   std::string text;
-  std::int64_t integer = 0; // integer: the value (the parser reports overflow)
-  SourceRange range;        // the whole token, quotes included
+  std::int64_t integer = 0;  // integer: the value (the parser reports overflow)
+  SourceRange range;         // the whole token, quotes included
 
   bool is_field() const { return kind == Kind::field; }
   bool is_literal() const { return kind == Kind::string || kind == Kind::integer; }
@@ -38,10 +38,10 @@ enum class ExprKind : std::uint8_t {
 
 struct Expr {
   ExprKind kind = ExprKind::compare;
-  SourceRange range;       // the whole expression; parentheses around it are not included
-  SourceRange op_range;    // the operator or keyword (`<>`, `NOT LIKE`, `IN`, ...): where fix-its go
+  SourceRange range;     // the whole expression; parentheses around it are not included
+  SourceRange op_range;  // the operator or keyword (`<>`, `NOT LIKE`, `IN`, ...): where fix-its go
   CompareOp op = CompareOp::eq;
-  bool negated = false;    // NOT LIKE / NOT IN / NOT BETWEEN
+  bool negated = false;         // NOT LIKE / NOT IN / NOT BETWEEN
   bool spelled_ltgt = false;    // compare written as `<>` (same meaning as `!=`)
   bool parenthesized = false;   // written inside ( ... ); kept so that fmt can preserve the layout
   Operand subject;              // predicates: the left-hand side
@@ -54,6 +54,8 @@ std::string_view to_string(CompareOp op);
 CompareOp flip(CompareOp op);
 // The operator whose result is the negation: NOT (a < b) is a >= b.
 CompareOp negate(CompareOp op);
+// The truth of `left op right` for two literals of one kind: integers compare as numbers, strings by bytes.
+bool literal_comparison_holds(const Operand& left, CompareOp op, const Operand& right);
 
 // Structural equality, ignoring source ranges and parentheses: what parse(print(ast)) == ast means.
 bool same_structure(const Expr& a, const Expr& b);

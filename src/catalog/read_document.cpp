@@ -5,11 +5,13 @@
 #include <unordered_map>
 
 #include "catalog/catalog_document.hpp"
-#include "catalog/json_reader.hpp"
+#include "json/reader.hpp"
 
 namespace tfq::detail {
 namespace {
 
+using JsonValue = json::Value;
+using JsonMember = json::Member;
 using Kind = JsonValue::Kind;
 
 constexpr std::array<std::string_view, 2> kDocumentKeys = {"fields", "enums"};
@@ -71,7 +73,8 @@ class DocumentReader {
     if (value.kind == kind) return true;
     std::string help = key.empty() ? std::string(what) : "\"" + std::string(key) + "\" " + std::string(what);
     report(Code::catalog_wrong_json_type, value.range,
-           "expected " + std::string(describe(kind)) + ", found " + std::string(describe(value.kind)),
+           "expected " + std::string(json::to_string(kind)) + ", found " +
+               std::string(json::to_string(value.kind)),
            std::move(help));
     return false;
   }
@@ -119,7 +122,7 @@ class DocumentReader {
   }
 
   void read_bool(const JsonValue& value, Setting<bool>& setting, std::string_view key) {
-    if (expect(value, Kind::boolean, key, "is true or false")) setting = {value.boolean, value.range};
+    if (expect(value, Kind::boolean, key, "is true or false")) setting = {value.text == "true", value.range};
   }
 
   void read_list(const JsonValue& value, Setting<StringList>& setting, std::string_view key) {
@@ -233,7 +236,13 @@ bool is_identifier(std::string_view name) {
 
 std::optional<CatalogDocument> read_catalog_document(const Source& source,
                                                      std::vector<Diagnostic>& diagnostics) {
-  std::optional<JsonValue> root = read_json(source, diagnostics);
+  json::ReadResult parsed = json::read(source);
+  // The reader speaks of request bodies; in a catalog file, a JSON error is the catalog's own.
+  for (Diagnostic& d : parsed.diagnostics) {
+    if (d.code == Code::json_syntax || d.code == Code::json_too_deep) d.code = Code::catalog_syntax_error;
+    diagnostics.push_back(std::move(d));
+  }
+  std::optional<JsonValue>& root = parsed.value;
   if (!root) return std::nullopt;
   CatalogDocument document;
   DocumentReader reader(diagnostics);

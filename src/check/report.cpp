@@ -6,26 +6,6 @@
 #include "check/checker.hpp"
 
 namespace tfq::check {
-namespace {
-
-// The truth of `left op right` for two literals of one kind.
-bool evaluate(const Operand& left, CompareOp op, const Operand& right) {
-  const int order = left.kind == Operand::Kind::integer ? (left.integer < right.integer   ? -1
-                                                           : left.integer > right.integer ? 1
-                                                                                          : 0)
-                                                        : left.text.compare(right.text);
-  switch (op) {
-    case CompareOp::eq: return order == 0;
-    case CompareOp::ne: return order != 0;
-    case CompareOp::lt: return order < 0;
-    case CompareOp::le: return order <= 0;
-    case CompareOp::gt: return order > 0;
-    case CompareOp::ge: return order >= 0;
-  }
-  return false;
-}
-
-}  // namespace
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -104,7 +84,7 @@ void Checker::report_literal_comparison(const Expr& e, const Operand& left, cons
                          "comparison between two literals, " + spelled(left) + " and " + spelled(right));
   if (left.kind != right.kind) {
     d.help = "compare a field with a literal";
-  } else if (evaluate(left, e.op, right)) {
+  } else if (literal_comparison_holds(left, e.op, right)) {
     d.help = "it is always true: leave the where clause (or this condition) out to select every row";
   } else {
     d.help = "it is always false: no row can match";

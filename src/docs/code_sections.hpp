@@ -1,4 +1,4 @@
-// Splits docs/codes.md into its per-code sections. Private: the tests use it to check the document.
+// Splits src/docs/codes.md into its per-code sections. Private: the tests use it to check the document.
 #pragma once
 
 #include <string_view>

@@ -16,26 +16,6 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-std::string encode_utf8(std::uint32_t code_point) {
-  std::string out;
-  if (code_point < 0x80) {
-    out.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-  return out;
-}
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -88,8 +68,14 @@ class Reader {
   }
   std::uint32_t char_length() const { return at_end() ? 0 : utf8::decode(text_, pos_).length; }
 
+  // Labels the error with the bracket that a missing ',' or closing bracket belongs to; returns false.
+  bool opened_here(const Value& value, const char* label) {
+    if (error_) error_->labels.push_back({{value.range.begin, value.range.begin + 1}, label});
+    return false;
+  }
+
   std::string describe_here() const {
-    if (at_end()) return "end of input";
+    if (at_end()) return "the end of the file";
     return "'" + std::string(text_.substr(pos_, char_length())) + "'";
   }
 
@@ -211,7 +197,8 @@ class Reader {
       case 't': simple = '\t'; break;
       case 'u': return parse_unicode_escape(value, begin);
       default:
-        return fail(Code::json_syntax, "invalid escape in a string",
+        return fail(Code::json_syntax,
+                    "invalid escape '\\" + std::string(text_.substr(pos_, char_length())) + "' in a string",
                     {begin, std::min(pos_ + char_length(), size())});
     }
     ++pos_;
@@ -257,9 +244,9 @@ class Reader {
       }
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
     }
-    const std::string encoded = encode_utf8(code);
-    value.text += encoded;
-    value.origins.insert(value.origins.end(), encoded.size(), begin);
+    const std::size_t before = value.text.size();
+    utf8::append(value.text, code);
+    value.origins.insert(value.origins.end(), value.text.size() - before, begin);
     return true;
   }
 
@@ -274,9 +261,10 @@ class Reader {
       if (!parse_value(item, depth)) return false;
       skip_space();
       if (peek() == ']') return ++pos_, true;
-      if (peek() != ',')
-        return fail(Code::json_syntax,
-                    "expected ',' or ']' after an array element, found " + describe_here());
+      if (peek() != ',') {
+        fail(Code::json_syntax, "expected ',' or ']' after an array element, found " + describe_here());
+        return opened_here(value, "the array opened here");
+      }
       const std::uint32_t comma = pos_++;
       skip_space();
       if (peek() == ']')
@@ -309,9 +297,10 @@ class Reader {
       if (!parse_value(member.value, depth)) return false;
       skip_space();
       if (peek() == '}') return ++pos_, true;
-      if (peek() != ',')
-        return fail(Code::json_syntax,
-                    "expected ',' or '}' after an object member, found " + describe_here());
+      if (peek() != ',') {
+        fail(Code::json_syntax, "expected ',' or '}' after an object member, found " + describe_here());
+        return opened_here(value, "the object opened here");
+      }
       const std::uint32_t comma = pos_++;
       skip_space();
       if (peek() == '}')

@@ -3,46 +3,22 @@
 
 #include <cstdint>
 
+#include "text/utf8.hpp"
+
 namespace tfq::opt {
 namespace {
 
-// The length in bytes of the UTF-8 sequence starting at text[i]; 1 for a stray byte.
+// The length in bytes of the UTF-8 character starting at text[i]; 1 for a stray byte.
 std::size_t char_length(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  if (i + n > text.size()) return 1;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
-  }
-  return n;
+  const utf8::Decoded d = utf8::decode(text, i);
+  return d.problem == utf8::Problem::none ? d.length : 1;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-std::uint32_t decode(std::string_view text, std::size_t i, std::size_t n) {
-  const auto byte = [&](std::size_t k) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(text[i + k]));
-  };
-  if (n == 1) return byte(0);
-  std::uint32_t cp = byte(0) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(k) & 0x3F);
-  return cp;
+// The code point of the character starting at text[i]; a stray byte's own value.
+std::uint32_t code_point_at(std::string_view text, std::size_t i) {
+  const utf8::Decoded d = utf8::decode(text, i);
+  return d.problem == utf8::Problem::none ? static_cast<std::uint32_t>(d.code_point)
+                                          : static_cast<unsigned char>(text[i]);
 }
 
 }  // namespace
@@ -92,7 +68,7 @@ std::optional<std::string> prefix_upper_bound(std::string_view prefix) {
       start = i;
       n = char_length(text, i);
     }
-    const std::uint32_t cp = decode(text, start, n);
+    const std::uint32_t cp = code_point_at(text, start);
     text.resize(start);
     if (n == 1 && cp >= 0x80) {
       // A stray byte (never in checked input): increment it as a byte.
@@ -101,7 +77,7 @@ std::optional<std::string> prefix_upper_bound(std::string_view prefix) {
       return text;
     }
     if (cp == 0x10FFFF) continue;  // no greater code point: carry into the previous character
-    append_utf8(text, cp == 0xD7FF ? 0xE000 : cp + 1);  // skip the surrogates, which UTF-8 cannot hold
+    utf8::append(text, cp == 0xD7FF ? 0xE000 : cp + 1);  // skip the surrogates, which UTF-8 cannot hold
     return text;
   }
   return std::nullopt;

@@ -12,6 +12,10 @@ bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 bool is_digit_or_sign(char c) {
   return (c >= '0' && c <= '9') || c == '-';
 }
@@ -69,6 +73,12 @@ Diagnostic WhereBuilder::failure_diagnostic() const {
     while (range.end < within_.end && is_word_char(text[range.end])) ++range.end;
   }
   if (f.code == Code::function_call) range.begin = last_field_begin_;
+  if (range.begin == within_.end) {
+    // Nothing is left but (perhaps) blank lines: point just after the last thing written, on its line,
+    // rather than at an empty line after the final newline.
+    while (range.begin > within_.begin && is_blank(text[range.begin - 1])) --range.begin;
+    range.end = range.begin;
+  }
   const std::string_view token = text_of(text, range);
 
   Diagnostic d = make_diagnostic(

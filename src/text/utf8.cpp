@@ -60,4 +60,24 @@ std::size_t first_invalid(std::string_view text) {
   return text.size();
 }
 
+void append(std::string& out, char32_t code_point) {
+  const auto byte = [&](std::uint32_t value) { out.push_back(static_cast<char>(value)); };
+  const auto cp = static_cast<std::uint32_t>(code_point);
+  if (cp < 0x80) {
+    byte(cp);
+  } else if (cp < 0x800) {
+    byte(0xC0 | (cp >> 6));
+    byte(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    byte(0xE0 | (cp >> 12));
+    byte(0x80 | ((cp >> 6) & 0x3F));
+    byte(0x80 | (cp & 0x3F));
+  } else {
+    byte(0xF0 | (cp >> 18));
+    byte(0x80 | ((cp >> 12) & 0x3F));
+    byte(0x80 | ((cp >> 6) & 0x3F));
+    byte(0x80 | (cp & 0x3F));
+  }
+}
+
 }  // namespace tfq::utf8

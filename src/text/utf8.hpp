@@ -1,7 +1,9 @@
-// Strict UTF-8 decoding (RFC 3629), shared by input validation and the text renderer.
+// Strict UTF-8 decoding (RFC 3629) and encoding, shared by input validation, the JSON reader, the optimizer's
+// LIKE ranges and the text renderer.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace tfq::utf8 {
@@ -26,5 +28,8 @@ Decoded decode(std::string_view text, std::size_t at);
 
 // The position of the first invalid sequence, or text.size() when the whole text is valid.
 std::size_t first_invalid(std::string_view text);
+
+// Appends the UTF-8 encoding of a code point (at most U+10FFFF) to out.
+void append(std::string& out, char32_t code_point);
 
 }  // namespace tfq::utf8

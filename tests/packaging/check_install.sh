@@ -28,9 +28,21 @@ libs=$(PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig" pkg-config --libs tfq)
 (cd "$build" && cpack -G DEB -B "$work/deb" >/dev/null)
 deb=$(ls "$work"/deb/tfq_*.deb)
 contents=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/tfq ./usr/include/tfq/diagnostic.hpp ./usr/share/man/man1/tfq.1 \
-         ./usr/lib/cmake/tfq/tfqConfig.cmake ./usr/lib/pkgconfig/tfq.pc; do
+for f in ./usr/bin/tfq ./usr/include/tfq/diagnostic.hpp ./usr/include/tfq/lint.hpp ./usr/lib/libtfq.a \
+         ./usr/share/man/man1/tfq.1 ./usr/lib/cmake/tfq/tfqConfig.cmake ./usr/lib/cmake/tfq/tfqTargets.cmake \
+         ./usr/lib/pkgconfig/tfq.pc ./usr/share/bash-completion/completions/tfq \
+         ./usr/share/zsh/vendor-completions/_tfq; do
   grep -q " $f\$" <<<"$contents" || { echo "not in the .deb: $f"; exit 1; }
 done
-dpkg-deb -f "$deb" Package Depends
+# Nothing of the build or the tests leaks into the package, and every file lives under /usr.
+if grep -v ' \./usr/' <<<"$contents" | grep -v ' \./$' | grep -q .; then
+  echo "outside /usr in the .deb:"; grep -v ' \./usr/' <<<"$contents"; exit 1
+fi
+if grep -Eq 'tfq_tests|/tests/|CMakeFiles' <<<"$contents"; then echo "build files in the .deb"; exit 1; fi
+[ "$(dpkg-deb -f "$deb" Package)" = tfq ] || { echo "package name: $(dpkg-deb -f "$deb" Package)"; exit 1; }
+[[ "$(dpkg-deb -f "$deb" Depends)" == *libcurl* ]] || { echo "Depends lacks libcurl"; exit 1; }
+# The packaged binary is the one built, and runs.
+dpkg-deb -x "$deb" "$work/unpacked"
+[ "$("$work/unpacked/usr/bin/tfq" --version)" = "$("$build/tfq" --version)" ] || { echo "packaged tfq differs"; exit 1; }
+dpkg-deb -f "$deb" Package Version Depends
 echo "install, find_package consumer, pkg-config and .deb: ok"
