@@ -2,7 +2,9 @@
 // JSON bodies, and the exit codes.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "support/process.hpp"
 
@@ -194,4 +196,102 @@ TEST_CASE("tfq compile leaves stdout to the bodies unless they go to files", "[c
   CHECK(text.exit_code == 0);
   CHECK(nlohmann::json::parse(text.out)["where"] == "contractYear = 1");
   CHECK(text.err.find("warning[TFQ303]") != std::string::npos);
+}
+
+TEST_CASE("tfq compile takes the catalog, target and severities of the nearest .tfq.json",
+          "[cli][compile][config]") {
+  const std::string root = std::filesystem::canonical(tfq::test::make_temp_dir()).string();
+  std::filesystem::create_directories(root + "/queries");
+  write_file(root + "/extra.json", R"({"fields": [{"name": "hubRegion", "type": "string"}]})");
+  write_file(root + "/queries/hub.tfq",
+             "SELECT userName, tokensConsumed FROM DESKTOP_PRODUCT WHERE hubRegion = 'eu' INTO 'hub';\n");
+  write_file(root + "/queries/monthly.tfq", kMonthly);
+  tfq::test::ProcessOptions in_queries;
+  in_queries.working_directory = root + "/queries";
+  CHECK(run_tfq({"compile", "hub.tfq"}, in_queries).exit_code == 1);
+
+  write_file(root + "/.tfq.json", R"({"catalog": "extra.json", "severity": {"TFQ303": "off"}})");
+  const auto hub = run_tfq({"compile", "hub.tfq"}, in_queries);
+  CHECK(hub.exit_code == 0);
+  CHECK(nlohmann::json::parse(hub.out)["where"] == "hubRegion = 'eu'");
+  const auto quiet = run_tfq({"compile", "monthly.tfq"}, in_queries);
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.err.empty());
+
+  write_file(root + "/.tfq.json", R"({"target": "query", "severity": {"redundant_predicate": "error"}})");
+  const auto query = run_tfq({"compile", "monthly.tfq"}, in_queries);
+  CHECK(query.exit_code == 1);
+  CHECK(query.out.empty());
+  CHECK(query.err.find("error[TFQ423]") != std::string::npos);
+  // --config names another project file; a broken one is a usage error.
+  write_file(root + "/plain.json", "{}");
+  CHECK(run_tfq({"compile", "monthly.tfq", "--config", "../plain.json"}, in_queries).exit_code == 0);
+  write_file(root + "/.tfq.json", R"({"targte": "query"})");
+  const auto broken = run_tfq({"compile", "monthly.tfq"}, in_queries);
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("error[TFQ700]: unknown key 'targte'") != std::string::npos);
+}
+
+TEST_CASE("tfq compile honours tfq-ignore, but never hides every error of an input",
+          "[cli][compile][config]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq",
+             "SELECT userName, tokensConsumed FROM DESKTOP_PRODUCT\n"
+             "-- tfq-ignore: TFQ303\n"
+             "WHERE contractYear = 1 AND contractYear = 1 INTO 'monthly';\n");
+  const auto ignored = run_tfq({"compile", dir + "/monthly.tfq", "--warnings-as-errors"});
+  CHECK(ignored.exit_code == 0);
+  CHECK(ignored.err.empty());
+  CHECK(nlohmann::json::parse(ignored.out)["where"] == "contractYear = 1");
+
+  write_file(dir + "/bad.tfq",
+             "SELECT userName FROM DESKTOP_PRODUCT\n"
+             "-- tfq-ignore: TFQ200\n"
+             "WHERE usrName = 'a' INTO 'bad';\n");
+  write_file(dir + "/.tfq.json", R"({"severity": {"unknown_field": "off"}})");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"compile", dir + "/bad.tfq"},
+        std::vector<std::string>{"compile", "--where", "usrName = 'a'"}}) {
+    tfq::test::ProcessOptions in_dir;
+    in_dir.working_directory = dir;
+    const auto bad = run_tfq(args, in_dir);
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.find("error[TFQ200]: unknown field 'usrName'") != std::string::npos);
+  }
+}
+
+TEST_CASE("every bundled query file and request body compiles cleanly", "[cli][compile][examples]") {
+  // The parameters an example needs, as its header comment says.
+  const std::map<std::string, std::vector<std::string>> extra_args = {
+      {"manual-adjustments.tfq", {"--param", "year=2"}}};
+  std::set<std::string> compiled;
+  for (const auto& entry : std::filesystem::directory_iterator(TFQ_SOURCE_DIR "/examples")) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".tfq") && !name.ends_with(".json")) continue;
+    std::vector<std::string> args{"compile", "--warnings-as-errors", entry.path().string()};
+    if (const auto more = extra_args.find(name); more != extra_args.end())
+      args.insert(args.end(), more->second.begin(), more->second.end());
+    INFO(name);
+    const auto result = run_tfq(args);
+    CHECK(result.exit_code == 0);
+    CHECK(result.err.empty());
+    const auto body = nlohmann::json::parse(result.out);
+    CHECK((body.contains("fields") || body.contains("metrics")));
+    CHECK(body.contains("downloadFileName"));
+    compiled.insert(name);
+  }
+  // The common jobs of the README: monthly desktop usage, a desktop session-level export (as a query file
+  // and as the reference page's body), cloud product usage, manual adjustments of a contract year.
+  for (const char* job :
+       {"monthly-desktop-usage.tfq", "desktop-session-level.tfq", "desktop-session-level-export.json",
+        "cloud-product-usage.tfq", "manual-adjustments.tfq"})
+    CHECK(compiled.contains(job));
+
+  const auto unbound = run_tfq({"compile", TFQ_SOURCE_DIR "/examples/manual-adjustments.tfq"});
+  CHECK(unbound.exit_code == 1);
+  CHECK(unbound.err.find("TFQ462") != std::string::npos);
+  const auto year =
+      run_tfq({"compile", TFQ_SOURCE_DIR "/examples/manual-adjustments.tfq", "--param", "year=3"});
+  CHECK(nlohmann::json::parse(year.out)["where"] == "contractYear = 3");
 }

@@ -7,8 +7,10 @@
 
 #include "support/evaluator.hpp"
 #include "support/process.hpp"
+#include "support/random_clause.hpp"
 #include "tfq/compile.hpp"
 #include "tfq/parse.hpp"
+#include "tfq/print.hpp"
 
 namespace fs = std::filesystem;
 using tfq::test::make_temp_dir;
@@ -188,4 +190,46 @@ TEST_CASE("lint --fix leaves guesses alone unless --unsafe-fixes asks for them",
   const auto unsafe = run_tfq({"lint", "--fix", "--unsafe-fixes", "d.where"}, in_directory(dir));
   CHECK(unsafe.exit_code == 0);
   CHECK(read_file(dir + "/d.where") == "usageDate >= '2018-01-01'\n");
+}
+
+TEST_CASE("lint --fix of random clauses with repeats keeps every row's outcome and leaves nothing to fix",
+          "[cli][fix][property]") {
+  tfq::test::ClauseGenerator generator(tfq::test::gen_fields(tfq::Catalog::builtin()), 20261129);
+  const std::string dir = fs::canonical(make_temp_dir()).string();
+  std::vector<std::string> originals;
+  for (int n = 0; n < 200; ++n) {
+    const std::string a = tfq::print_where(generator.clause(1 + n % 3));
+    const std::string b = tfq::print_where(generator.clause(1));
+    // A clause repeated around another, or joined with itself: repeated and implied predicates to remove.
+    std::string text =
+        n % 2 == 0 ? "(" + a + ")\nAND (" + b + ")\nAND (" + a + ")\n" : a + " AND " + a + "\n";
+    if (n % 3 == 0) {
+      for (std::size_t at = text.find(" != "); at != std::string::npos; at = text.find(" != ", at))
+        text.replace(at, 4, " <> ");
+    }
+    originals.push_back(text);
+    write_file(dir + "/f" + std::to_string(1000 + n) + ".where", text);
+  }
+  const auto fixed = run_tfq({"lint", "--fix", "."}, in_directory(dir));
+  INFO(fixed.err);
+  CHECK(fixed.exit_code != 2);
+  CHECK(leftovers(dir).empty());
+
+  int changed = 0;
+  for (std::size_t n = 0; n < originals.size(); ++n) {
+    const std::string after = read_file(dir + "/f" + std::to_string(1000 + n) + ".where");
+    if (after == originals[n]) continue;
+    ++changed;
+    INFO("before: " << originals[n] << "after: " << after);
+    const tfq::Expr old_clause = parse(originals[n]);
+    const tfq::Expr new_clause = parse(after);
+    for (const tfq::test::Row& row : generator.rows(old_clause, 48)) {
+      REQUIRE(tfq::test::evaluate(new_clause, row) == tfq::test::evaluate(old_clause, row));
+    }
+  }
+  CHECK(changed > 100);
+  // Everything safe was fixed: another run has nothing left to change.
+  const auto again = run_tfq({"lint", "--diff", "."}, in_directory(dir));
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.empty());
 }

@@ -62,6 +62,29 @@ TEST_CASE("apply_fixes applies only safe fix-its unless asked for every one", "[
   CHECK(tfq::apply_fixes(text, d, {.include_unsafe = true}).text == "usageDate = '2018-01-01'");
 }
 
+TEST_CASE("apply_fixes removes one repeated or implied predicate per call", "[fix]") {
+  // Each removal alone keeps the meaning; both together would remove every copy of `x = 1`.
+  const std::string text = "x = 1 OR x = 1";
+  const std::vector<Diagnostic> d = {with_fixes(Code::duplicate_predicate, {{{0, 9}, ""}}),
+                                     with_fixes(Code::redundant_predicate, {{{5, 14}, ""}}),
+                                     with_fixes(Code::ltgt_operator, {{{2, 3}, "="}})};
+  const auto result = tfq::apply_fixes(text, d, {});
+  CHECK(result.text == "x = 1");
+  CHECK(result.applied == 1);
+  // Through the whole pipeline: a clause whose two removals would each be proven alone.
+  const std::string clause =
+      "tokenPool <> 'CY' OR tokenPool IN ('MY', 'CY') OR tokenPool <= 'MY' AND tokenPool <> 'CY' OR "
+      "tokenPool IN ('MY', 'CY')";
+  std::string once = fixed(clause, tfq::InputKind::where_clause);
+  const auto before = tfq::compile(Source("q.where", clause), tfq::InputKind::where_clause, {});
+  for (int round = 0; round < 8; ++round) {
+    const auto now = tfq::compile(Source("q.where", once), tfq::InputKind::where_clause, {});
+    REQUIRE(now.requests.size() == 1);
+    CHECK(now.requests[0].body == before.requests[0].body);
+    once = fixed(once, tfq::InputKind::where_clause);
+  }
+}
+
 TEST_CASE("apply_fixes skips edits outside the text", "[fix]") {
   const std::vector<Diagnostic> d = {with_fixes(Code::unknown_field, {{{2, 40}, "x"}})};
   CHECK(tfq::apply_fixes("abc", d, {}).text == "abc");

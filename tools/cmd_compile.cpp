@@ -9,10 +9,10 @@
 #include <iostream>
 #include <memory>
 
-#include "catalog_option.hpp"
 #include "commands.hpp"
 #include "compile_files.hpp"
 #include "limit_options.hpp"
+#include "project.hpp"
 #include "report.hpp"
 #include "tfq/compile.hpp"
 #include "tfq/render.hpp"
@@ -26,6 +26,7 @@ struct CompileArgs {
   bool compact = false;
   std::string format = "text";
   std::string catalog_path;
+  std::string config_path;
   Limits limits;
   bool warnings_as_errors = false;
 };
@@ -44,9 +45,11 @@ bool report_findings(const Source& source, std::vector<Diagnostic>& diagnostics,
 }
 
 // The --where input: one clause through the whole pipeline (validate, parse, check, optimize).
-int compile_where_option(const std::string& text, const CompileOptions& options, bool warnings_as_errors) {
+int compile_where_option(const std::string& text, const CompileOptions& options,
+                         const std::vector<SeverityOverride>& severities, bool warnings_as_errors) {
   const Source source("<where>", text);
   CompileResult result = compile(source, InputKind::where_clause, options);
+  apply_project_rules(source, severities, result.diagnostics);
   if (report_findings(source, result.diagnostics, warnings_as_errors) || result.requests.empty()) {
     return exit_findings;
   }
@@ -55,11 +58,18 @@ int compile_where_option(const std::string& text, const CompileOptions& options,
 }
 
 int run_compile(const CompileArgs& args) {
+  const std::optional<Project> project = load_project(args.config_path, "compile");
+  if (!project) return exit_usage;
   std::optional<LoadedCatalog> loaded;
+  bool catalog_ok = true;
   CompileOptions options;
   options.limits = args.limits;
-  options.catalog = catalog_for(args.catalog_path, "compile", loaded);
-  if (options.catalog == nullptr) return exit_usage;
+  options.catalog = project_catalog(*project, args.catalog_path, "compile", loaded, catalog_ok);
+  if (!catalog_ok) return exit_usage;
+  const Target target =
+      project->config ? project->config->target.value_or(Target::export_request) : Target::export_request;
+  const std::vector<SeverityOverride> severities =
+      project->config ? project->config->severities : std::vector<SeverityOverride>{};
   if (args.where.empty() == args.files.operands.empty()) {
     std::fputs("tfq compile: give input files or --where, not both\n", stderr);
     return exit_usage;
@@ -73,10 +83,14 @@ int run_compile(const CompileArgs& args) {
         args.format.c_str());
     return exit_usage;
   }
-  if (args.files.operands.empty()) return compile_where_option(args.where, options, args.warnings_as_errors);
+  if (args.files.operands.empty()) {
+    return compile_where_option(args.where, options, severities, args.warnings_as_errors);
+  }
   return compile_files(args.files, {.compact = args.compact,
                                     .warnings_as_errors = args.warnings_as_errors,
                                     .format = format,
+                                    .default_target = target,
+                                    .severities = severities,
                                     .catalog = options.catalog,
                                     .limits = args.limits});
 }
@@ -92,6 +106,9 @@ void register_compile(CLI::App& app, CommandRegistry& registry) {
       "Nothing is written when any input has an error; -o and --out-dir write atomically.\n"
       "Findings go to stderr as text; --format json, jsonl, sarif, github or gitlab prints them on stdout,\n"
       "as tfq lint does, and then the bodies go to -o or --out-dir (with or without --check).\n"
+      "The nearest .tfq.json (or --config FILE) sets the catalog, the target and severities, as for tfq "
+      "lint\n"
+      "(but an error cannot be turned down: a request with an error is never built).\n"
       "--where: prints the optimized where clause on one line: NOT, BETWEEN and <> lowered, ranges and "
       "lists\n"
       "merged, predicates in canonical order. A clause that filters nothing prints an empty line (and a "
@@ -108,7 +125,9 @@ void register_compile(CLI::App& app, CommandRegistry& registry) {
       ->check(CLI::IsMember(
           std::vector<std::string>(std::begin(output_format_names), std::end(output_format_names))));
   command->add_option("--catalog", args->catalog_path,
-                      "A catalog file to overlay on the built-in field catalog");
+                      "A catalog file to overlay on the built-in field catalog (instead of the project's)");
+  command->add_option("--config", args->config_path,
+                      "The project file to use instead of the nearest .tfq.json");
   command->add_flag("--warnings-as-errors", args->warnings_as_errors,
                     "Count warnings as errors (exit status 1)");
   add_limit_options(*command, args->limits);

@@ -8,9 +8,10 @@
 namespace tfq::cli {
 namespace {
 
-// Ten rounds are far more than real files need; the bound only guards against fix-its that undo
-// each other.
-constexpr int kMaxFixRounds = 10;
+// Each round removes at most one repeated or implied predicate (see apply_fixes), so a file may need a
+// round per predicate; the bound only guards against fix-its that undo each other. What is left after it
+// is fixed by the next run.
+constexpr int kMaxFixRounds = 64;
 
 std::size_t error_count(const std::vector<Diagnostic>& diagnostics) {
   return static_cast<std::size_t>(

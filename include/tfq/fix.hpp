@@ -30,7 +30,9 @@ struct AppliedFixes {
 
 // Applies the fix-its of the findings the policy allows, in order: a finding's fix-its go in all together
 // or not at all, and never when one of them touches text that an earlier finding's fix-its change (the
-// caller lints the result again and applies what is left). Invalid ranges are skipped.
+// caller lints the result again and applies what is left). At most one repeated or implied predicate
+// (TFQ303, TFQ302) is removed per call: each removal is proven safe alone, not together with another.
+// Invalid ranges are skipped.
 AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diagnostics,
                          const FixPolicy& policy);
 

@@ -16,6 +16,12 @@ bool conflict(const FixIt& a, const FixIt& b) {
   return false;
 }
 
+// Removing a repeated or implied predicate is proven against the text as it is, one removal at a time:
+// two removals that are each safe can together take out both copies of a predicate (`A OR A`).
+bool removes_predicate(Code code) {
+  return code == Code::duplicate_predicate || code == Code::redundant_predicate;
+}
+
 }  // namespace
 
 bool fix_is_safe(Code code) {
@@ -48,14 +54,17 @@ AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diag
                          const FixPolicy& policy) {
   std::vector<FixIt> accepted;
   AppliedFixes result;
+  bool removed_predicate = false;
   for (const Diagnostic& d : diagnostics) {
     if (d.fixes.empty() || !(policy.include_unsafe || fix_is_safe(d.code))) continue;
+    if (removed_predicate && removes_predicate(d.code)) continue;
     const bool usable = std::all_of(d.fixes.begin(), d.fixes.end(), [&](const FixIt& f) {
       return f.range.begin <= f.range.end && f.range.end <= text.size() &&
              std::none_of(accepted.begin(), accepted.end(), [&](const FixIt& a) { return conflict(a, f); });
     });
     if (!usable) continue;
     accepted.insert(accepted.end(), d.fixes.begin(), d.fixes.end());
+    removed_predicate = removed_predicate || removes_predicate(d.code);
     ++result.applied;
   }
   std::stable_sort(accepted.begin(), accepted.end(),

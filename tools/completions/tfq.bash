@@ -15,12 +15,12 @@ _tfq() {
   connection="--base-url --token-file --cacert --connect-timeout --max-time --retries --retry-max-time --retry-delay -v --verbose"
   case ${COMP_WORDS[1]} in
     lint) options="-h --help --where --format -q --quiet --catalog --config --exclude --fix --diff --unsafe-fixes --warnings-as-errors -j --jobs $limits" ;;
-    compile) options="-h --help -o --output --out-dir --check --param --where --compact --format --catalog --warnings-as-errors $limits" ;;
+    compile) options="-h --help -o --output --out-dir --check --param --where --compact --format --catalog --config --warnings-as-errors $limits" ;;
     fmt) options="-h --help --check --write $limits" ;;
     explain) options="-h --help --where --catalog $limits" ;;
     explain-code) options="-h --help --list" ;;
     catalog) options="-h --help --catalog --format" ;;
-    submit) options="-h --help -c --contract --format --dry-run --catalog --param --journal --skip-submitted --wait --download --page-size --force $limits $waiting $connection" ;;
+    submit) options="-h --help -c --contract --format --dry-run --catalog --config --param --journal --skip-submitted --wait --download --page-size --force $limits $waiting $connection" ;;
     status) options="-h --help -c --contract --format $connection" ;;
     list) options="-h --help -c --contract --from --to --format $connection" ;;
     wait) options="-h --help -c --contract $waiting $connection" ;;
