@@ -2,7 +2,9 @@
 // JSON bodies, and the exit codes.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "support/process.hpp"
 
@@ -263,4 +265,39 @@ TEST_CASE("tfq compile honours tfq-ignore, but never hides every error of an inp
     CHECK(bad.out.empty());
     CHECK(bad.err.find("error[TFQ200]: unknown field 'usrName'") != std::string::npos);
   }
+}
+
+TEST_CASE("every bundled query file and request body compiles cleanly", "[cli][compile][examples]") {
+  // The parameters an example needs, as its header comment says.
+  const std::map<std::string, std::vector<std::string>> extra_args = {
+      {"manual-adjustments.tfq", {"--param", "year=2"}}};
+  std::set<std::string> compiled;
+  for (const auto& entry : std::filesystem::directory_iterator(TFQ_SOURCE_DIR "/examples")) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".tfq") && !name.ends_with(".json")) continue;
+    std::vector<std::string> args{"compile", "--warnings-as-errors", entry.path().string()};
+    if (const auto more = extra_args.find(name); more != extra_args.end())
+      args.insert(args.end(), more->second.begin(), more->second.end());
+    INFO(name);
+    const auto result = run_tfq(args);
+    CHECK(result.exit_code == 0);
+    CHECK(result.err.empty());
+    const auto body = nlohmann::json::parse(result.out);
+    CHECK((body.contains("fields") || body.contains("metrics")));
+    CHECK(body.contains("downloadFileName"));
+    compiled.insert(name);
+  }
+  // The common jobs of the README: monthly desktop usage, a desktop session-level export (as a query file
+  // and as the reference page's body), cloud product usage, manual adjustments of a contract year.
+  for (const char* job :
+       {"monthly-desktop-usage.tfq", "desktop-session-level.tfq", "desktop-session-level-export.json",
+        "cloud-product-usage.tfq", "manual-adjustments.tfq"})
+    CHECK(compiled.contains(job));
+
+  const auto unbound = run_tfq({"compile", TFQ_SOURCE_DIR "/examples/manual-adjustments.tfq"});
+  CHECK(unbound.exit_code == 1);
+  CHECK(unbound.err.find("TFQ462") != std::string::npos);
+  const auto year =
+      run_tfq({"compile", TFQ_SOURCE_DIR "/examples/manual-adjustments.tfq", "--param", "year=3"});
+  CHECK(nlohmann::json::parse(year.out)["where"] == "contractYear = 3");
 }

@@ -304,3 +304,56 @@ TEST_CASE("HTTPS needs the private CA: --cacert is accepted and another CA is re
   CHECK(none.exit_code == 4);
   CHECK(server.requests("get_export").size() == 1);
 }
+
+namespace {
+
+// Runs tfq under `script`, which gives it a terminal; what the terminal showed comes back on stdout.
+tfq::test::ProcessResult run_on_terminal(const std::vector<std::string>& args) {
+  std::string command = "'" TFQ_BINARY "'";
+  for (const std::string& arg : args) command += " '" + arg + "'";  // no argument here holds a quote
+  return tfq::test::run_process({"script", "-qec", command, "/dev/null"}, with_token());
+}
+
+}  // namespace
+
+TEST_CASE("on a terminal, wait shows a progress line and download a progress bar", "[cli][wait][download]") {
+  FakeServer server(one_export("Requested", 2));
+  const auto waited = run_on_terminal(args(server, {"wait", kKey, "--interval", "0.05"}));
+  CHECK(waited.exit_code == 0);
+  CHECK(waited.out.find("waiting: 0 of 1 finished (0m00s)") != std::string::npos);
+  CHECK(waited.out.find(kKey + "\tDownload\tmonthly.csv") != std::string::npos);
+  const auto dir = tfq::test::make_temp_dir();
+  const auto fetched = run_on_terminal(args(server, {"download", kKey, "-o", dir + "/out.csv"}));
+  CHECK(fetched.exit_code == 0);
+  CHECK(fetched.out.find("] 100%") != std::string::npos);
+  CHECK(tfq::test::read_file(dir + "/out.csv") == kCsv);
+  CHECK(fetched.out.find(tfq::test::fake_token) == std::string::npos);
+}
+
+TEST_CASE("download replaces an expired URL through refreshUrl, still without the token", "[cli][download]") {
+  FakeServer server(merged(one_export("Download"), R"({"expired_url_generations": 1})"));
+  const auto dir = tfq::test::make_temp_dir();
+  const auto result = run_tfq(args(server, {"download", kKey, "-o", dir + "/out.csv"}), with_token());
+  CHECK(result.exit_code == 0);
+  CHECK(tfq::test::read_file(dir + "/out.csv") == kCsv);
+  CHECK(server.requests("refresh_url").size() == 1);
+  const auto downloads = server.requests("download");
+  REQUIRE(downloads.size() == 2);  // the expired URL, then the fresh one
+  for (const auto& download : downloads) CHECK_FALSE(download["headers"].contains("authorization"));
+  check_no_token(result);
+}
+
+TEST_CASE("a GET slower than --max-time is retried, and gives up with exit code 4",
+          "[cli][status][timeouts]") {
+  FakeServer server(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":6}]}})"));
+  const auto retried = run_tfq(args(server, {"status", kKey, "--max-time", "2"}), with_token());
+  CHECK(retried.exit_code == 0);
+  CHECK(retried.out == kKey + "\tDownload\tmonthly.csv\n");
+  CHECK(server.requests("get_export").size() == 2);
+
+  FakeServer slow(merged(one_export("Download"), R"({"faults":{"get_export":[{"delay":6}]}})"));
+  const auto gave_up =
+      run_tfq(args(slow, {"status", kKey, "--max-time", "2", "--retries", "0"}), with_token());
+  CHECK(gave_up.exit_code == 4);
+  CHECK_FALSE(gave_up.err.empty());
+}

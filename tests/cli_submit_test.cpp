@@ -2,7 +2,9 @@
 // on errors, the exact requests of --dry-run, every retry rule, the no-duplicate rule, the journal and
 // --skip-submitted, --wait/--download for exports and queries, and the token kept out of all output.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <filesystem>
+#include <map>
 
 #include "support/fake_server.hpp"
 #include "support/process.hpp"
@@ -102,13 +104,15 @@ TEST_CASE("a dry run prints the exact HTTP requests with the token redacted and 
       result.out ==
       "POST " + base +
           "/export/123/requests\n"
-          "Authorization: Bearer [redacted]\nAccept: application/json\nContent-Type: application/json\n\n"
+          "Authorization: Bearer [redacted]\nAccept: application/json\nUser-Agent: tfq/" TFQ_VERSION
+          "\nContent-Type: application/json\n\n"
           R"({"fields":["usageMonth","userName"],"metrics":["tokensConsumed"],"usageCategory":["DESKTOP_PRODUCT"],)"
           R"("where":"contractYear = 1","downloadFileName":"monthly"})"
           "\n\nPOST " +
           base +
           "/usage/123/query\n"
-          "Authorization: Bearer [redacted]\nAccept: application/json\nContent-Type: application/json\n\n"
+          "Authorization: Bearer [redacted]\nAccept: application/json\nUser-Agent: tfq/" TFQ_VERSION
+          "\nContent-Type: application/json\n\n"
           R"({"fields":["productName"],"metrics":["tokensConsumed"],"usageCategory":["DESKTOP_PRODUCT"],)"
           R"("where":"contractYear = 1"})"
           "\n");
@@ -311,4 +315,112 @@ TEST_CASE("submit never shows the token, even with --verbose and a server quotin
   CHECK(result.out.find(tfq::test::fake_token) == std::string::npos);
   CHECK(result.err.find(tfq::test::fake_token) == std::string::npos);
   CHECK(std::filesystem::exists(dir + "/cloud.csv"));
+}
+
+TEST_CASE("submit reads its files as compile does: --param across files, and only request inputs",
+          "[cli][submit]") {
+  FakeServer server;
+  const std::string year_query =
+      "SELECT userName, tokensConsumed FROM DESKTOP_PRODUCT WHERE contractYear = :year INTO 'by-year';\n";
+  const auto dir =
+      files({{"year.tfq", year_query}, {"monthly.tfq", kMonthly}, {"clause.where", "contractYear = 1"}});
+  // A binding used by one of the files is no error for the other.
+  const auto both =
+      run_tfq(submit(server, {"year.tfq", "monthly.tfq", "--param", "year=2", "--dry-run"}), in(dir));
+  CHECK(both.exit_code == 0);
+  CHECK(both.out.find(R"("where":"contractYear = 2")") != std::string::npos);
+  CHECK(both.out.find(R"("downloadFileName":"monthly")") != std::string::npos);
+
+  const auto unused = run_tfq(submit(server, {"monthly.tfq", "--param", "yeer=2"}), in(dir));
+  CHECK(unused.exit_code == 1);
+  CHECK(unused.err.find("TFQ463") != std::string::npos);
+  const auto no_value = run_tfq(submit(server, {"year.tfq", "--param", "year"}), in(dir));
+  CHECK(no_value.exit_code == 2);
+  CHECK(no_value.err.find("--param takes name=value") != std::string::npos);
+
+  // A where clause alone is not a request body: it is never POSTed.
+  const auto clause = run_tfq(submit(server, {"monthly.tfq", "clause.where"}), in(dir));
+  CHECK(clause.exit_code == 2);
+  CHECK(clause.err.find("clause.where: not a request") != std::string::npos);
+  const auto from_stdin = run_tfq(submit(server, {"-"}), in(dir));
+  CHECK(from_stdin.exit_code == 2);
+
+  // A directory gives its query files, as for tfq compile.
+  std::filesystem::create_directory(dir + "/queries");
+  tfq::test::write_file(dir + "/queries/monthly.tfq", kMonthly);
+  const auto folder = run_tfq(submit(server, {"queries"}), in(dir));
+  CHECK(folder.exit_code == 0);
+  CHECK(folder.out.ends_with("\tRequested\tqueries/monthly.tfq\n"));
+  CHECK(server.requests("create_export").size() == 1);
+}
+
+TEST_CASE("a POST that outlives --max-time has an unknown outcome: exit 5, never sent twice",
+          "[cli][submit][timeouts]") {
+  FakeServer server(json::parse(R"({"faults":{"create_export":[{"delay":5}]}})"));
+  const auto dir = files({{"monthly.tfq", kMonthly}});
+  const auto result = run_tfq(submit(server, {"monthly.tfq", "--max-time", "1.5"}), in(dir));
+  CHECK(result.exit_code == 5);
+  CHECK(result.out == "-\tunknown\tmonthly.tfq\n");
+  CHECK(result.err.find("it was not sent again") != std::string::npos);
+  CHECK(server.requests("create_export").size() == 1);
+}
+
+TEST_CASE("the requests a dry run shows are the ones sent, header for header and byte for byte",
+          "[cli][submit]") {
+  FakeServer server;
+  const auto dir = files({{"monthly.tfq", kMonthly}});
+  const auto dry = run_tfq(submit(server, {"monthly.tfq", "--dry-run", "--format", "json"}), in(dir));
+  REQUIRE(dry.exit_code == 0);
+  const json shown = json::parse(dry.out).at(0);
+  REQUIRE(run_tfq(submit(server, {"monthly.tfq"}), in(dir)).exit_code == 0);
+  const auto posts = server.requests("create_export");
+  REQUIRE(posts.size() == 1);
+  const json& sent = posts[0];
+  CHECK(shown["method"] == sent["method"]);
+  CHECK(shown["url"] == server.base_url() + "/export/123/requests");
+  CHECK(sent["path"] == "/tokenflex/v1/export/123/requests");
+  CHECK(shown["body"] == sent["body"]);
+  // Every header tfq chooses is shown; only Host and Content-Length come from HTTP itself.
+  std::map<std::string, std::string> shown_headers, sent_headers;
+  for (const auto& [name, value] : shown["headers"].items()) {
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    shown_headers[lower] = value;
+  }
+  for (const auto& [name, value] : sent["headers"].items())
+    if (name != "host" && name != "content-length") sent_headers[name] = value;
+  CHECK(shown_headers["authorization"] == "Bearer [redacted]");
+  shown_headers["authorization"] = std::string("Bearer ") + tfq::test::fake_token;
+  CHECK(shown_headers == sent_headers);
+}
+
+TEST_CASE("submit --wait prints each export's final status and downloads nothing", "[cli][submit][wait]") {
+  FakeServer server(json{{"polls_until_ready", 1}, {"final_status", "Error"}});
+  const auto dir = files({{"monthly.tfq", kMonthly}, {"cloud.json", kCloudJson}});
+  const auto result =
+      run_tfq(submit(server, {"monthly.tfq", "cloud.json", "--wait", "--interval", "0.05"}), in(dir));
+  CHECK(result.exit_code == 3);  // an export that ends in Error
+  const auto lines = lines_of(result.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].ends_with("\tError\tmonthly.tfq"));
+  CHECK(lines[1].ends_with("\tError\tcloud.json"));
+  CHECK(server.requests("download").empty());
+  CHECK(server.requests("get_export").size() >= 4);  // each polled until final
+}
+
+TEST_CASE("submit follows the project file as compile does: its target and its catalog",
+          "[cli][submit][config]") {
+  FakeServer server;
+  const auto dir = files({{"hub.tfq", "SELECT userName, tokensConsumed WHERE hubRegion = 'eu';\n"},
+                          {"extra.json", R"({"fields": [{"name": "hubRegion", "type": "string"}]})"}});
+  CHECK(run_tfq(submit(server, {"hub.tfq", "--dry-run"}), in(dir)).exit_code == 1);  // unknown field
+  tfq::test::write_file(dir + "/.tfq.json", R"({"catalog": "extra.json", "target": "query"})");
+  const auto dry = run_tfq(submit(server, {"hub.tfq", "--dry-run"}), in(dir));
+  CHECK(dry.exit_code == 0);
+  CHECK(dry.out.starts_with("POST " + server.base_url() + "/usage/123/query\n"));
+  tfq::test::write_file(dir + "/.tfq.json", R"({"catalg": "extra.json"})");
+  const auto broken = run_tfq(submit(server, {"hub.tfq", "--dry-run"}), in(dir));
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("TFQ700") != std::string::npos);
+  CHECK(server.requests().empty());
 }

@@ -4,8 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/process.hpp"
 #include "tfq/compile.hpp"
+#include "tfq/fix.hpp"
 #include "tfq/input.hpp"
+#include "tfq/lint.hpp"
 #include "tfq/parse.hpp"
 
 namespace {
@@ -63,4 +66,57 @@ TEST_CASE("query files and request bodies have caps on statements and on fields"
                 Code::too_many_fields));
   CHECK(!reports(compile_with("b.json", R"({"fields":["userName","productName"]})", small),
                  Code::too_many_fields));
+}
+
+TEST_CASE("the parser's depth ceiling holds: deeper input is refused, never a stack overflow", "[limits]") {
+  tfq::Limits unbounded;
+  unbounded.max_depth = 1'000'000;  // the library lowers it to its ceiling
+  const std::size_t ceiling = tfq::max_depth_ceiling;
+  const auto nested = [](std::size_t depth) {
+    return std::string(depth, '(') + "contractYear = 1" + std::string(depth, ')');
+  };
+  CHECK(parse_with(nested(ceiling), unbounded).empty());
+  CHECK(reports(parse_with(nested(ceiling + 1), unbounded), Code::nesting_too_deep));
+  CHECK(reports(parse_with(std::string(100'000, '('), unbounded), Code::nesting_too_deep));
+}
+
+TEST_CASE("tfq refuses --max-depth above the parser's ceiling as a usage error", "[limits][cli]") {
+  const std::string ceiling = std::to_string(tfq::max_depth_ceiling);
+  const std::string above = std::to_string(tfq::max_depth_ceiling + 1);
+  const auto refused = tfq::test::run_tfq({"lint", "--max-depth", above, "--where", "contractYear = 1"});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.out.empty());
+  CHECK(refused.err.find("--max-depth") != std::string::npos);
+  CHECK(refused.err.find(ceiling) != std::string::npos);
+
+  // At the ceiling, the flag is taken and a clause nested that deep passes.
+  const std::string nested = std::string(tfq::max_depth_ceiling, '(') + "contractYear = 1" +
+                             std::string(tfq::max_depth_ceiling, ')');
+  const auto at_ceiling = tfq::test::run_tfq({"lint", "--max-depth", ceiling, "--where", nested});
+  CHECK(at_ceiling.exit_code == 0);
+  CHECK(at_ceiling.err.empty());
+}
+
+TEST_CASE("proofs of predicate-removal fixes stop at their budget, so a huge file costs linear time",
+          "[limits][fix]") {
+  // A repeated predicate, then a list of distinct names that pads the clause to the wanted size.
+  const auto clause = [](std::size_t bytes) {
+    std::string text = "contractYear = 1 AND contractYear = 1 AND (userName = 'a'";
+    for (std::size_t i = 0; text.size() < bytes; ++i) text += " OR userName = 'u" + std::to_string(i) + "'";
+    return text + ")";
+  };
+  const auto fixes_of_repeat = [](const std::string& text) {
+    const tfq::Source source("q.where", text);
+    tfq::CompileOptions options;
+    std::vector<tfq::Diagnostic> findings = tfq::lint_where(source);  // what tfq lint does
+    tfq::add_predicate_removal_fixes(source, tfq::InputKind::where_clause, options, findings);
+    for (const auto& d : findings) {
+      if (d.code == Code::duplicate_predicate) return d.fixes.size();
+    }
+    FAIL("no finding of the repeated predicate");
+    return std::size_t{0};
+  };
+  CHECK(fixes_of_repeat(clause(1000)) == 1);
+  // Over half the budget, the original and one candidate cannot both be compiled: no proof, no fix-it.
+  CHECK(fixes_of_repeat(clause(tfq::predicate_fix_budget_bytes / 2 + 1)) == 0);
 }

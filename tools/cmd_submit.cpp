@@ -2,23 +2,21 @@
 // each request body to /export/N/requests (or /usage/N/query for QUERY statements) and prints one line per
 // request: key, status, file. --dry-run prints the exact HTTP requests instead; --wait and --download
 // follow the requests to their CSV files.
-#include <unistd.h>
-
-#include <cstdlib>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "commands.hpp"
+#include "compile_files.hpp"
 #include "connection.hpp"
 #include "follow.hpp"
 #include "limit_options.hpp"
 #include "progress.hpp"
+#include "project.hpp"
 #include "submit_batch.hpp"
 #include "tfq/compile.hpp"
-#include "tfq/render.hpp"
 
 namespace tfq::cli {
 namespace {
@@ -31,6 +29,7 @@ struct SubmitFlags {
   std::string contract;
   std::string format = "text";
   std::string catalog_file;
+  std::string config_file;
   std::vector<std::string> params;
   std::string journal;
   std::string download_dir;
@@ -41,55 +40,48 @@ struct SubmitFlags {
   bool force = false;
 };
 
-// Compiles every file; false (after printing the diagnostics) when any has an error or cannot be read.
+// Compiles every file as tfq compile does; false (after printing the diagnostics) when any has an error, an
+// input is not a request, or a file cannot be read.
 bool compile_all(const SubmitFlags& flags, std::vector<SubmitItem>& items, int* exit_code) {
-  CompileOptions options;
-  options.limits = flags.limits;
-  for (const std::string& param : flags.params) {
-    const auto equals = param.find('=');
-    options.parameters[param.substr(0, equals)] = equals == std::string::npos ? "" : param.substr(equals + 1);
-  }
-  std::optional<LoadedCatalog> loaded;
-  TextStyle style;
-  style.color = ::isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-  if (!flags.catalog_file.empty()) {
-    loaded = load_catalog_overlay(flags.catalog_file);
-    if (!loaded->catalog) {
-      std::cerr << render_text(loaded->source, loaded->diagnostics, style);
-      *exit_code = loaded->unreadable ? exit_usage : exit_findings;
-      return false;
-    }
-    options.catalog = &*loaded->catalog;
-  }
-  bool clean = true;
-  for (const std::string& file : flags.files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      print_error("cannot read " + file);
-      *exit_code = exit_usage;
-      return false;
-    }
-    const Source source(file, text.str());
-    const CompileResult result = compile(source, input_kind_for(file), options);
-    std::cerr << render_text(source, result.diagnostics, style);
-    if (has_errors(result.diagnostics) || result.requests.empty()) {
-      if (!has_errors(result.diagnostics)) print_error(file + ": no request to send");
-      clean = false;
+  for (const std::string& operand : flags.files) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(operand, ec) || input_kind_for(operand) != InputKind::where_clause)
       continue;
-    }
-    for (const CompiledRequest& request : result.requests) {
-      const std::string label = result.requests.size() == 1 ? file : file + ":" + request.name;
-      items.push_back(SubmitItem{file, label, request.name, request.target == Target::query, request.body,
-                                 send::sha256_hex(request.body)});
-    }
+    print_error(operand + ": not a request: submit takes .tfq query files and .json request bodies");
+    *exit_code = exit_usage;
+    return false;
   }
-  if (!clean) {
-    print_error("nothing was sent: fix the errors above first");
-    *exit_code = exit_findings;
+  // The project file decides as for tfq compile: the catalog, the API of plain statements, severities.
+  const std::optional<Project> project = load_project(flags.config_file, "submit");
+  std::optional<LoadedCatalog> loaded;
+  bool catalog_ok = project.has_value();
+  CompileSettings settings;
+  settings.limits = flags.limits;
+  if (project) settings.catalog = project_catalog(*project, flags.catalog_file, "submit", loaded, catalog_ok);
+  if (!catalog_ok) {
+    *exit_code = exit_usage;
+    return false;
   }
-  return clean;
+  if (project->config) {
+    settings.default_target = project->config->target.value_or(Target::export_request);
+    settings.severities = project->config->severities;
+  }
+  const CompiledInputs compiled = compile_inputs(flags.files, flags.params, settings, "submit");
+  if (compiled.exit_code != exit_ok) {
+    if (compiled.exit_code == exit_findings) print_error("nothing was sent: fix the errors above first");
+    *exit_code = compiled.exit_code;
+    return false;
+  }
+  std::map<std::string, std::size_t> per_file;
+  for (const CompiledInput& input : compiled.requests) ++per_file[input.source_name];
+  for (const CompiledInput& input : compiled.requests) {
+    const CompiledRequest& request = input.request;
+    const std::string& file = input.source_name;
+    const std::string label = per_file[file] == 1 ? file : file + ":" + request.name;
+    items.push_back(SubmitItem{file, label, request.name, request.target == Target::query, request.body,
+                               send::sha256_hex(request.body)});
+  }
+  return true;
 }
 
 int print_dry_run(const SubmitFlags& flags, const std::vector<SubmitItem>& items) {
@@ -211,14 +203,20 @@ void register_submit(CLI::App& app, CommandRegistry& registry) {
   auto flags = std::make_shared<SubmitFlags>();
   auto* command =
       app.add_subcommand("submit", "Compile files and submit their export requests (and queries)");
-  command->add_option("FILE", flags->files, ".tfq query files or .json request bodies")->required();
+  command
+      ->add_option("FILE", flags->files,
+                   ".tfq query files, .json request bodies, directories (every .tfq file below)")
+      ->required();
   add_contract_flag(*command, flags->contract, false);
   command->add_option("--format", flags->format, "text (key, status, file), json or jsonl")
       ->check(CLI::IsMember({"text", "json", "jsonl"}))
       ->capture_default_str();
   command->add_flag("--dry-run", flags->dry_run,
                     "print the exact HTTP requests (token redacted); send nothing");
-  command->add_option("--catalog", flags->catalog_file, "overlay a catalog file on the built-in catalog");
+  command->add_option("--catalog", flags->catalog_file,
+                      "overlay a catalog file on the built-in catalog (instead of the project's)");
+  command->add_option("--config", flags->config_file,
+                      "the project file to use instead of the nearest .tfq.json");
   command->add_option("--param", flags->params, "NAME=VALUE for :NAME in query files")
       ->allow_extra_args(false);
   auto* journal =
@@ -226,7 +224,9 @@ void register_submit(CLI::App& app, CommandRegistry& registry) {
   command->add_flag("--skip-submitted", flags->skip_submitted, "skip bodies the journal shows as accepted")
       ->needs(journal);
   command->add_flag("--wait", flags->wait_flag, "wait until each export is ready (and each query done)");
-  command->add_option("--download", flags->download_dir, "with --wait: download the CSV files into DIR")
+  command
+      ->add_option("--download", flags->download_dir,
+                   "wait, then download the CSV files into DIR (implies --wait)")
       ->check(CLI::ExistingDirectory);
   command->add_option("--page-size", flags->page_size, "rows per page when fetching query results")
       ->capture_default_str()

@@ -21,26 +21,27 @@ namespace {
 // Directories hold query files; JSON bodies are named one by one (a directory of compiled bodies is output).
 constexpr std::string_view kDirectoryExtensions[] = {".tfq"};
 
-void complain(const std::string& problem) {
-  std::fprintf(stderr, "tfq compile: %s\n", problem.c_str());
+using Compiled = CompiledInput;
+
+void complain(std::string_view command, const std::string& problem) {
+  std::fprintf(stderr, "tfq %.*s: %s\n", static_cast<int>(command.size()), command.data(), problem.c_str());
 }
 
-struct Compiled {
-  std::string source_name;
-  InputKind kind;
-  CompiledRequest request;
-};
+void complain(const std::string& problem) {
+  complain("compile", problem);
+}
 
-std::optional<std::map<std::string, std::string>> parse_params(const std::vector<std::string>& params) {
+std::optional<std::map<std::string, std::string>> parse_params(std::span<const std::string> params,
+                                                               std::string_view command) {
   std::map<std::string, std::string> bound;
   for (const std::string& param : params) {
     const std::size_t eq = param.find('=');
     if (eq == 0 || eq == std::string::npos) {
-      complain("--param takes name=value, not '" + param + "'");
+      complain(command, "--param takes name=value, not '" + param + "'");
       return std::nullopt;
     }
     if (!bound.emplace(param.substr(0, eq), param.substr(eq + 1)).second) {
-      complain("--param binds '" + param.substr(0, eq) + "' twice");
+      complain(command, "--param binds '" + param.substr(0, eq) + "' twice");
       return std::nullopt;
     }
   }
@@ -127,15 +128,16 @@ void add_compile_file_options(CLI::App& command, CompileFileArgs& args) {
   command.add_option("--param", args.params, "Bind :name in query files (name=value; may be repeated)");
 }
 
-int compile_files(const CompileFileArgs& args, const CompileSettings& settings) {
-  if (args.check && args.output.empty() && args.out_dir.empty()) {
-    complain("--check compares with the files of -o or --out-dir: give one of them");
-    return exit_usage;
+CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<const std::string> params,
+                              const CompileSettings& settings, std::string_view command) {
+  CompiledInputs compiled;
+  const auto bound = parse_params(params, command);
+  if (!bound) {
+    compiled.exit_code = exit_usage;
+    return compiled;
   }
-  const auto bound = parse_params(args.params);
-  if (!bound) return exit_usage;
   std::vector<std::string> problems;
-  const std::vector<InputSpec> inputs = expand_operands(args.operands, kDirectoryExtensions, problems);
+  const std::vector<InputSpec> inputs = expand_operands(operands, kDirectoryExtensions, problems);
   CompileOptions options;
   options.catalog = settings.catalog;
   options.parameters = *bound;
@@ -148,7 +150,6 @@ int compile_files(const CompileFileArgs& args, const CompileSettings& settings) 
   ReportOptions report_options = format_report_options(settings.format, findings_stream);
   report_options.warnings_as_errors = settings.warnings_as_errors;
   FindingsReport report(findings_stream, report_options);
-  std::vector<Compiled> all;
   std::set<std::string> used;
   for (const InputSpec& input : inputs) {
     std::string problem;
@@ -162,19 +163,31 @@ int compile_files(const CompileFileArgs& args, const CompileSettings& settings) 
     apply_project_rules(*source, settings.severities, result.diagnostics);
     used.insert(result.parameters_used.begin(), result.parameters_used.end());
     for (CompiledRequest& request : result.requests)
-      all.push_back({source->name(), kind, std::move(request)});
+      compiled.requests.push_back({source->name(), kind, std::move(request)});
     report.add(std::move(*source), std::move(result.diagnostics));
   }
   report.finish();
-  for (const std::string& problem : problems) complain(problem);
-  int code = report.exit_code(!problems.empty());
+  for (const std::string& problem : problems) complain(command, problem);
+  compiled.exit_code = report.exit_code(!problems.empty());
   if (!options.report_unused_parameters) {
     for (const auto& [name, value] : *bound) {
       if (used.contains(name)) continue;
-      complain("--param binds '" + name + "', which no input uses");
-      code = std::max(code, exit_findings);
+      complain(command, "--param binds '" + name + "', which no input uses");
+      compiled.exit_code = std::max(compiled.exit_code, exit_findings);
     }
   }
+  if (compiled.exit_code != exit_ok) compiled.requests.clear();
+  return compiled;
+}
+
+int compile_files(const CompileFileArgs& args, const CompileSettings& settings) {
+  if (args.check && args.output.empty() && args.out_dir.empty()) {
+    complain("--check compares with the files of -o or --out-dir: give one of them");
+    return exit_usage;
+  }
+  const CompiledInputs compiled = compile_inputs(args.operands, args.params, settings, "compile");
+  const int code = compiled.exit_code;
+  const std::vector<Compiled>& all = compiled.requests;
   if (code != exit_ok) return code;  // any error anywhere: nothing is written
   if (args.output.empty() && args.out_dir.empty()) {
     print_bodies(all, settings.compact);

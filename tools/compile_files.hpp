@@ -3,11 +3,14 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report.hpp"
 #include "tfq/catalog.hpp"
+#include "tfq/compile.hpp"
 #include "tfq/config.hpp"
 #include "tfq/limits.hpp"
 
@@ -31,6 +34,25 @@ struct CompileSettings {
   const Catalog* catalog = nullptr;                // nullptr: the built-in catalog
   Limits limits;
 };
+
+// One request of one input.
+struct CompiledInput {
+  std::string source_name;
+  InputKind kind;
+  CompiledRequest request;
+};
+
+struct CompiledInputs {
+  int exit_code = 0;                    // 1: an input has errors; 2: a bad --param or an unreadable input
+  std::vector<CompiledInput> requests;  // every input's requests, in order; only when exit_code is 0
+};
+
+// Compiles every operand (a directory gives the .tfq files below it) with the --param bindings, reporting
+// findings (text on stderr, a machine format on stdout) and other problems as "tfq COMMAND: ...". A binding
+// that no input uses is an error (reported by the input itself when there is only one). Shared by compile and
+// submit, so that both read the same inputs the same way.
+CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<const std::string> params,
+                              const CompileSettings& settings, std::string_view command);
 
 // The project's severities and the source's tfq-ignore comments, applied as tfq lint applies them. An
 // input with errors builds no request, so when they would all be hidden the findings stay as they are:

@@ -7,11 +7,12 @@ namespace tfq::cli {
 
 namespace {
 
-void add_cap(CLI::App& command, const std::string& flag, std::size_t& cap, const std::string& what) {
+void add_cap(CLI::App& command, const std::string& flag, std::size_t& cap, const std::string& what,
+             std::size_t ceiling = max_bytes_ceiling) {
   command.add_option(flag, cap, what)
       ->group("Limits")
       ->default_val(cap)
-      ->check(CLI::Range(std::size_t{1}, max_bytes_ceiling));
+      ->check(CLI::Range(std::size_t{1}, ceiling));
 }
 
 }  // namespace
@@ -23,7 +24,10 @@ void add_limit_options(CLI::App& command, Limits& limits) {
       ->default_val(limits.max_bytes)
       ->transform(CLI::AsSizeValue(false))
       ->check(CLI::Range(std::size_t{1}, max_bytes_ceiling));
-  add_cap(command, "--max-depth", limits.max_depth, "Deepest nesting of parentheses and NOT");
+  // The parser never nests deeper than its ceiling (the stack bound of every pass): a larger value is
+  // refused as a usage error rather than silently lowered.
+  add_cap(command, "--max-depth", limits.max_depth, "Deepest nesting of parentheses and NOT",
+          max_depth_ceiling);
   add_cap(command, "--max-predicates", limits.max_predicates, "Most predicates in one where clause");
   add_cap(command, "--max-in-list", limits.max_in_list, "Most values in one IN list");
   add_cap(command, "--max-statements", limits.max_statements, "Most statements in one query file");

@@ -1,6 +1,7 @@
 // Fix mode: applying the fix-its of findings to a source's text, and showing the change as a diff.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,6 +40,10 @@ AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diag
 // with the AND or OR that joins it to its neighbour. Each candidate edit is kept only if the edited source
 // compiles to exactly the same request bodies (or canonical where clause) as the original, so the fix can
 // never change which rows are selected; nothing is added when the source does not compile.
+// Each proof compiles the source once more: proofs stop when they would compile more than
+// predicate_fix_budget_bytes in all, so the cost stays linear in the source (later findings of a large
+// file keep no fix-it).
+inline constexpr std::size_t predicate_fix_budget_bytes = std::size_t{1} << 20;
 void add_predicate_removal_fixes(const Source& source, InputKind kind, const CompileOptions& options,
                                  std::vector<Diagnostic>& diagnostics);
 

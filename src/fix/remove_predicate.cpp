@@ -68,6 +68,16 @@ void add_predicate_removal_fixes(const Source& source, InputKind kind, const Com
     return (d.code == Code::duplicate_predicate || d.code == Code::redundant_predicate) && d.fixes.empty();
   };
   if (std::none_of(diagnostics.begin(), diagnostics.end(), wanted)) return;
+  // Each proof compiles the whole source again: the budget keeps that work bounded (linear in the size of
+  // the source, not in size times findings), so a huge file gets its findings without fix-its.
+  std::size_t budget = predicate_fix_budget_bytes;
+  const auto spend = [&budget, size = source.text().size()] {
+    if (size > budget) return false;
+    budget -= size;
+    return true;
+  };
+  if (source.text().size() * 2 > budget) return;  // not even the original and one candidate
+  spend();
   // A statement with an unbound parameter has no output to compare, so parameters must all be bound.
   CompileOptions strict = options;
   strict.require_parameters = true;
@@ -79,6 +89,7 @@ void add_predicate_removal_fixes(const Source& source, InputKind kind, const Com
     if (!wanted(d) || d.range.end > text.size() || d.range.begin >= d.range.end) continue;
     for (const auto& candidate : {with_keyword_before(text, d.range), with_keyword_after(text, d.range)}) {
       if (!candidate) continue;
+      if (!spend()) return;
       std::string edited(text.substr(0, candidate->begin));
       edited.append(text.substr(candidate->end));
       if (bodies(compile(Source(source.name(), std::move(edited)), kind, strict)) != expected) continue;

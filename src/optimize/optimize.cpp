@@ -63,6 +63,12 @@ OptimizeResult optimize(const Expr& checked, const Fields& fields, const Optimiz
 }  // namespace opt
 
 OptimizeResult optimize_where(const Expr& checked, const Catalog& catalog, const OptimizeOptions& options) {
+  // The built-in catalog lives as long as the program: its field table is built once, not per clause
+  // (building it sorts and copies every enum, which costs more than optimizing a short clause).
+  if (&catalog == &Catalog::builtin()) {
+    static const opt::Fields builtin_fields(catalog);
+    return opt::optimize(checked, builtin_fields, options);
+  }
   return opt::optimize(checked, opt::Fields(catalog), options);
 }
 

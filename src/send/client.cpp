@@ -33,6 +33,8 @@ HttpRequest Client::api_request(std::string method, std::string path, std::strin
   const std::string_view token = redact_token ? kTokenPlaceholder : std::string_view(options_.token);
   request.headers.push_back({"Authorization", "Bearer " + std::string(token)});
   request.headers.push_back({"Accept", "application/json"});
+  // Named here rather than left to libcurl, so that --dry-run shows every header tfq chooses.
+  request.headers.push_back({"User-Agent", "tfq/" TFQ_VERSION});
   if (request.method == "POST") request.headers.push_back({"Content-Type", "application/json"});
   request.body = std::move(body);
   return request;

@@ -1,6 +1,6 @@
 // tfq_gen_corpus: writes the benchmark corpus into a folder (see tools/gen_corpus):
 //   clauses.txt            realistic where clauses, one per line
-//   scale/*.where          one clause of 1k, 10k, 100k predicates; nesting 10, 100 and the depth limit
+//   scale/*.where          one clause of 1k, 10k, 100k, 1M predicates; nesting 10, 100 and the depth limit
 //   files/q*.where         many small query files, for `tfq lint DIR`
 //   small.where            one small file, for start-up + lint
 #include <CLI/CLI.hpp>
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     write(out / "clauses.txt", text);
 
     tfq::bench::ClauseGenerator scaling(catalog, seed + 1);
-    for (std::size_t n : {1'000, 10'000, 100'000}) {
+    for (std::size_t n : {1'000, 10'000, 100'000, 1'000'000}) {
       write(out / "scale" / ("predicates-" + std::to_string(n) + ".where"), scaling.wide(n));
     }
     for (std::size_t depth : {std::size_t{10}, std::size_t{100}, tfq::Limits{}.max_depth}) {

@@ -20,7 +20,7 @@ _tfq() {
     explain) options="-h --help --where --catalog $limits" ;;
     explain-code) options="-h --help --list" ;;
     catalog) options="-h --help --catalog --format" ;;
-    submit) options="-h --help -c --contract --format --dry-run --catalog --param --journal --skip-submitted --wait --download --page-size --force $limits $waiting $connection" ;;
+    submit) options="-h --help -c --contract --format --dry-run --catalog --config --param --journal --skip-submitted --wait --download --page-size --force $limits $waiting $connection" ;;
     status) options="-h --help -c --contract --format $connection" ;;
     list) options="-h --help -c --contract --from --to --format $connection" ;;
     wait) options="-h --help -c --contract $waiting $connection" ;;
