@@ -148,6 +148,25 @@ TEST_CASE("a predicate written twice is a duplicate", "[optimize][findings]") {
 )");
 }
 
+TEST_CASE("a repeated value is a duplicate in an OR of any length", "[optimize][findings]") {
+  for (const int length : {5, 40, 2000}) {
+    std::string where;
+    for (int i = 0; i < length; ++i)
+      where += (i ? " OR userName = 'u" : "userName = 'u") + std::to_string(i) + "'";
+    where += " OR userName = 'u3'";
+    INFO(length);
+    const Source source("<where>", where);
+    ParseResult parsed = parse_where(source);
+    REQUIRE(parsed.expr);
+    const OptimizeResult result = optimize_where(*parsed.expr, Catalog::builtin());
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].code == Code::duplicate_predicate);
+    CHECK(source.text().substr(result.diagnostics[0].range.begin) == "userName = 'u3'");
+    REQUIRE(result.diagnostics[0].labels.size() == 1);
+    CHECK(result.diagnostics[0].labels[0].range.begin == where.find("userName = 'u3'"));
+  }
+}
+
 TEST_CASE("a part of an OR that can never match is a warning", "[optimize][findings]") {
   const Rendered r = optimize_and_render("(contractYear = 1 AND contractYear = 2) OR userName = 'b'");
   CHECK(r.result.where == "userName = 'b'");

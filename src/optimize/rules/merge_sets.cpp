@@ -4,6 +4,7 @@
 // predicates that accept the same values are duplicates, one implied by another is redundant, and an
 // empty intersection is a conflict between two of them.
 #include <algorithm>
+#include <unordered_map>
 
 #include "optimize/findings.hpp"
 #include "optimize/rules/rules.hpp"
@@ -11,27 +12,39 @@
 namespace tfq::opt {
 namespace {
 
-// Pairwise findings cost k^2 set operations: only for groups of a size people write by hand.
+// Pairwise findings (redundancy) cost k^2 set operations: only for groups of a size people write by hand.
 constexpr std::size_t max_pairwise = 32;
 
 const Expr& origin(const Node& atom) {
   return *atom.origins.front();
 }
 
-void report_repeats(Context& context, const std::vector<const Node*>& group, bool conjunction, bool decided) {
-  if (group.size() > max_pairwise) return;
-  const Domain& domain = context.domain(*group.front());
+// Reports each predicate whose set repeats an earlier one in the group; the flags mark the repeats. One pass,
+// by the hash of each set, whatever the size of the group.
+std::vector<bool> report_duplicates(Context& context, const std::vector<const Node*>& group) {
   std::vector<bool> duplicate(group.size(), false);
-  for (std::size_t j = 1; j < group.size(); ++j) {
-    for (std::size_t i = 0; i < j && !duplicate[j]; ++i) {
-      if (duplicate[i] || group[i]->set != group[j]->set) continue;
-      duplicate[j] = true;
-      report(context, Code::duplicate_predicate, origin(*group[j]),
-             quote(origin(*group[j])) + " repeats " + quote(origin(*group[i])), &origin(*group[i]),
-             "first here");
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> firsts;  // set hash -> first occurrences
+  for (std::size_t j = 0; j < group.size(); ++j) {
+    std::vector<std::size_t>& candidates = firsts[node_hash(*group[j])];
+    const auto first = std::find_if(candidates.begin(), candidates.end(),
+                                    [&](std::size_t i) { return group[i]->set == group[j]->set; });
+    if (first == candidates.end()) {
+      candidates.push_back(j);
+      continue;
     }
+    duplicate[j] = true;
+    report(context, Code::duplicate_predicate, origin(*group[j]),
+           quote(origin(*group[j])) + " repeats " + quote(origin(*group[*first])), &origin(*group[*first]),
+           "first here");
   }
-  if (decided) return;  // the whole group is a contradiction or a tautology: that is the finding
+  return duplicate;
+}
+
+// Reports each predicate that another one of the group makes redundant (implies it under AND, covers it
+// under OR), skipping the duplicates already reported.
+void report_redundant(Context& context, const std::vector<const Node*>& group,
+                      const std::vector<bool>& duplicate, bool conjunction) {
+  const Domain& domain = context.domain(*group.front());
   for (std::size_t j = 0; j < group.size(); ++j) {
     for (std::size_t i = 0; i < group.size() && !duplicate[j]; ++i) {
       if (i == j || duplicate[i] || group[i]->set == group[j]->set) continue;
@@ -83,19 +96,21 @@ bool merge_sets(Node& node, Context& context) {
     while (end < sets.size() && sets[end].first == sets[begin].first) ++end;
     if (end - begin < 2) continue;
     std::vector<const Node*> group;
+    for (std::size_t k = begin; k < end; ++k) group.push_back(&node.children[sets[k].second]);
+    const std::vector<bool> duplicate = report_duplicates(context, group);
     std::vector<Sarg> members;
     // Small groups keep their sets for the pairwise findings; large ones give them up (no copies).
     const bool keep = end - begin <= 2 * max_pairwise;
     for (std::size_t k = begin; k < end; ++k) {
       Node& atom = node.children[sets[k].second];
-      group.push_back(&atom);
       members.push_back(keep ? atom.set : std::move(atom.set));
     }
     const Domain& domain = context.domain(*group.front());
     Sarg merged =
         conjunction ? Sarg::intersect_all(domain, members) : Sarg::unite_all(domain, std::move(members));
     const bool decided = conjunction ? merged.empty() : (!domain.nullable && merged.full(domain));
-    report_repeats(context, group, conjunction, decided);
+    // Decided: the contradiction or tautology of the whole group is the finding.
+    if (!decided && group.size() <= max_pairwise) report_redundant(context, group, duplicate, conjunction);
     std::vector<const Expr*> origins;
     if (conjunction && merged.empty()) {
       origins = conflict(context, group);
