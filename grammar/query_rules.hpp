@@ -60,6 +60,7 @@ struct statement : sor<seq<target, must<targeted_select>>, targeted_select> {};
 struct separator : seq<one<';'>, sp> {};
 struct statement_end : sor<separator, eof> {};
 struct file_end : eof {};
-struct query_file : seq<sp, star<separator>, star<statement, must<statement_end>, star<separator>>, must<file_end>> {};
+struct query_file
+    : seq<sp, star<separator>, star<statement, must<statement_end>, star<separator>>, must<file_end>> {};
 
 }  // namespace tfq::grammar::query

@@ -24,9 +24,13 @@ std::string_view to_string(Severity severity) {
   return "error";
 }
 
-const CodeInfo& info(Code code) { return kCodes[static_cast<std::size_t>(code)]; }
+const CodeInfo& info(Code code) {
+  return kCodes[static_cast<std::size_t>(code)];
+}
 
-std::span<const CodeInfo> all_codes() { return kCodes; }
+std::span<const CodeInfo> all_codes() {
+  return kCodes;
+}
 
 const CodeInfo* find_code(std::string_view id_or_name) {
   auto it = std::find_if(kCodes.begin(), kCodes.end(),

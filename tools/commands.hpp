@@ -28,7 +28,7 @@ void register_list(CLI::App& app, CommandRegistry& registry);
 void register_wait(CLI::App& app, CommandRegistry& registry);
 void register_download(CLI::App& app, CommandRegistry& registry);
 void register_lint(CLI::App& app, CommandRegistry& registry);
-void register_fmt(CLI::App& app, CommandRegistry& registry);      // cmd_fmt.cpp
+void register_fmt(CLI::App& app, CommandRegistry& registry);  // cmd_fmt.cpp
 void register_explain_code(CLI::App& app, CommandRegistry& registry);
 void register_compile(CLI::App& app, CommandRegistry& registry);  // cmd_compile.cpp
 void register_explain(CLI::App& app, CommandRegistry& registry);  // cmd_explain.cpp

@@ -38,6 +38,7 @@ struct OptimizeResult {
 };
 
 // The input must have passed check_where without errors.
-OptimizeResult optimize_where(const Expr& checked, const Catalog& catalog, const OptimizeOptions& options = {});
+OptimizeResult optimize_where(const Expr& checked, const Catalog& catalog,
+                              const OptimizeOptions& options = {});
 
 }  // namespace tfq

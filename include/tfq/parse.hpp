@@ -13,8 +13,8 @@
 namespace tfq {
 
 struct ParseOptions {
-  Limits limits;                   // max_depth, max_predicates and max_in_list apply here
-  bool allow_parameters = false;   // `:name` operands (query files only); otherwise a syntax error
+  Limits limits;                  // max_depth, max_predicates and max_in_list apply here
+  bool allow_parameters = false;  // `:name` operands (query files only); otherwise a syntax error
 };
 
 struct ParseResult {

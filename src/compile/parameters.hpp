@@ -27,7 +27,8 @@ class ParameterBinder {
   bool left_placeholders() const { return placeholders_; }
 
   // The value of the parameter after INTO; nullptr (and an error) when it is unbound.
-  const std::string* value_of(const std::string& name, SourceRange range, std::vector<Diagnostic>& diagnostics);
+  const std::string* value_of(const std::string& name, SourceRange range,
+                              std::vector<Diagnostic>& diagnostics);
 
   // Bound names that no statement used: each is an error.
   void report_unused(std::vector<Diagnostic>& diagnostics) const;

@@ -54,8 +54,8 @@ struct ParsedFile {
 };
 
 // Parses a whole query file (a leading byte order mark is skipped). A syntax error in a WHERE clause is
-// reported exactly as parse_where reports it. Never throws for bad input; nesting is bounded by limits.max_depth,
-// statements by limits.max_statements.
+// reported exactly as parse_where reports it. Never throws for bad input; nesting is bounded by
+// limits.max_depth, statements by limits.max_statements.
 ParsedFile parse_query_file(const Source& source, const Limits& limits);
 
 // The range without the space and comments at its end.

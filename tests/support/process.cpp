@@ -68,7 +68,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     for (int i = 0; i < n; ++i) {
       if (fds[i].revents == 0) continue;
       if (fds[i].fd == in_fd) {
-        const ssize_t w = ::write(in_fd, options.stdin_text.data() + written, options.stdin_text.size() - written);
+        const ssize_t w =
+            ::write(in_fd, options.stdin_text.data() + written, options.stdin_text.size() - written);
         if (w > 0) written += static_cast<std::size_t>(w);
         if (w < 0 || written == options.stdin_text.size()) close_fd(in_fd);
         continue;

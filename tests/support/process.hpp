@@ -15,9 +15,9 @@ struct ProcessResult {
 
 struct ProcessOptions {
   std::string stdin_text;
-  std::string working_directory;             // empty: the current directory
-  std::map<std::string, std::string> env;    // set in addition to the inherited environment
-  std::vector<std::string> unset_env;        // removed from the inherited environment
+  std::string working_directory;           // empty: the current directory
+  std::map<std::string, std::string> env;  // set in addition to the inherited environment
+  std::vector<std::string> unset_env;      // removed from the inherited environment
 };
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
