@@ -61,6 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const OptimizeResult optimized = optimize_where(expr, catalog);
   fuzz::check_diagnostics(source, optimized.diagnostics);
+  // A clause with an error (a NOT LIKE that cannot be sent) is reported, never sent: nothing more to hold.
+  if (optimized.outcome == Outcome::clause && has_errors(optimized.diagnostics)) return 0;
   switch (optimized.outcome) {
     case Outcome::always_false: FUZZ_CHECK(has_errors(optimized.diagnostics)); break;
     case Outcome::always_true: FUZZ_CHECK(!optimized.expr && optimized.where.empty()); break;
@@ -74,7 +76,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   // Same rows: a clause that stands claims equivalence, a tautology or a contradiction claims all or none.
-  if (optimized.outcome == Outcome::clause && has_errors(optimized.diagnostics)) return 0;
   std::uint64_t seed = 1469598103934665603ull;  // FNV-1a of the input: the same rows on every replay
   for (std::size_t i = 0; i < size; ++i) seed = (seed ^ data[i]) * 1099511628211ull;
   for (const test::Row& row : fuzz::rows_for(expr, catalog, seed, 24)) {
