@@ -2,10 +2,8 @@
 // `tfq compile --where 'EXPR'`: the optimized, canonical where clause the server accepts, on one line of
 // stdout (an empty line when the clause filters nothing). Findings go to stderr (or, in a machine --format,
 // to stdout while the bodies go to files); exit codes as lint's.
-#include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -38,9 +36,7 @@ bool report_findings(const Source& source, std::vector<Diagnostic>& diagnostics,
     if (warnings_as_errors && d.severity == Severity::warning) d.severity = Severity::error;
     failed = failed || d.severity == Severity::error;
   }
-  const char* no_color = std::getenv("NO_COLOR");
-  const bool color = ::isatty(STDERR_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
-  std::fputs(render_text(source, diagnostics, {.color = color}).c_str(), stderr);
+  std::fputs(render_text(source, diagnostics, {.color = color_wanted(stderr)}).c_str(), stderr);
   return failed;
 }
 
