@@ -122,3 +122,15 @@ TEST_CASE("the trace shows each rewrite with the clause before and after", "[opt
 TEST_CASE("no trace is kept unless asked for", "[optimize][rules]") {
   CHECK(optimize_clause("NOT contractYear < 1").result.trace.empty());
 }
+
+TEST_CASE("a long run of NOTs is lowered whole, by its parity", "[optimize][rules]") {
+  // Up to the default nesting limit; the lowering once stopped after 64 rounds and left a NOT behind.
+  for (const int run : {1, 2, 63, 128, 129, 130, 200, 253, 254}) {
+    std::string clause;
+    for (int i = 0; i < run; ++i) clause += "NOT ";
+    clause += "contractYear = 1";
+    INFO(run << " NOTs");
+    const Optimized optimized = optimize_clause(clause);
+    CHECK(optimized.result.where == (run % 2 == 0 ? "contractYear = 1" : "contractYear != 1"));
+  }
+}

@@ -7,11 +7,12 @@
 namespace tfq::opt {
 namespace {
 
-// Each rule removes a NOT, a BETWEEN, a `<>` or a flipped literal: a node settles in a few rounds.
-constexpr int max_rounds = 64;
-
+// Repeats until no rule fires. This ends, and within a few rounds: at a node, double_not removes a whole
+// run of NOTs, a NOT over AND/OR or over a predicate becomes an OR/AND or a predicate that no NOT rule
+// matches again, and between, ltgt and flip_literal each fire at most once. (A round limit here once cut
+// a run of 129 NOTs short and sent a NOT to the server.)
 void lower_node(Expr& expr, const Fields& fields, std::vector<RewriteStep>* trace) {
-  for (int round = 0; round < max_rounds; ++round) {
+  for (;;) {
     const std::string before = trace != nullptr ? print_where(expr) : std::string();
     bool fired = false;
     for (const LowerRule& rule : lowering_rules()) {
