@@ -91,6 +91,47 @@ TEST_CASE("a file with errors is never sent, and neither is any other file", "[c
   CHECK(server.requests().empty());
 }
 
+TEST_CASE("submit reports compile findings in any lint format, on stderr or in a file", "[cli][submit]") {
+  FakeServer server;
+  const auto dir = files({{"good.tfq", kMonthly}, {"bad.json", R"({"fields": ["productNme"]})"}});
+  SECTION("github workflow commands on stderr, stdout left to the results") {
+    const auto result =
+        run_tfq(submit(server, {"good.tfq", "bad.json", "--diagnostics-format", "github"}), in(dir));
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.empty());
+    CHECK(result.err.find("::error file=bad.json,line=1,col=") != std::string::npos);
+    CHECK(result.err.find("title=TFQ401::") != std::string::npos);
+  }
+  SECTION("a SARIF file, written whole, named by the closing message") {
+    const auto result = run_tfq(submit(server, {"good.tfq", "bad.json", "--diagnostics-format", "sarif",
+                                                "--diagnostics-file", "findings.sarif"}),
+                                in(dir));
+    CHECK(result.exit_code == 1);
+    CHECK(result.err == "tfq: error: nothing was sent: fix the errors reported in findings.sarif first\n");
+    const json log = json::parse(tfq::test::read_file(dir + "/findings.sarif"));
+    REQUIRE(log["runs"][0]["results"].size() == 1);
+    const json& only = log["runs"][0]["results"][0];
+    CHECK(only["ruleId"] == "TFQ401");
+    CHECK(only["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bad.json");
+  }
+  SECTION("a clean batch still writes its (empty) report, then sends") {
+    const auto result = run_tfq(
+        submit(server, {"good.tfq", "--diagnostics-format", "json", "--diagnostics-file", "findings.json"}),
+        in(dir));
+    CHECK(result.exit_code == 0);
+    CHECK(json::parse(tfq::test::read_file(dir + "/findings.json")) == json::array());
+    CHECK(server.requests("create_export").size() == 1);
+  }
+  SECTION("a report that cannot be written stops the batch before anything is sent") {
+    const auto result = run_tfq(submit(server, {"good.tfq", "--diagnostics-format", "json",
+                                                "--diagnostics-file", "no/such/dir/f.json"}),
+                                in(dir));
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("nothing was sent") != std::string::npos);
+  }
+  CHECK(server.requests("create_export").size() <= 1);
+}
+
 TEST_CASE("a dry run prints the exact HTTP requests with the token redacted and sends nothing",
           "[cli][submit]") {
   FakeServer server;

@@ -2,12 +2,15 @@
 // each request body to /export/N/requests (or /usage/N/query for QUERY statements) and prints one line per
 // request: key, status, file. --dry-run prints the exact HTTP requests instead; --wait and --download
 // follow the requests to their CSV files.
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "atomic_files.hpp"
 #include "commands.hpp"
 #include "compile_files.hpp"
 #include "connection.hpp"
@@ -28,6 +31,8 @@ struct SubmitFlags {
   std::vector<std::string> files;
   std::string contract;
   std::string format = "text";
+  std::string diagnostics_format = "text";
+  std::string diagnostics_file;  // empty: stderr
   std::string catalog_file;
   std::string config_file;
   std::vector<std::string> params;
@@ -66,9 +71,38 @@ bool compile_all(const SubmitFlags& flags, std::vector<SubmitItem>& items, int* 
     settings.default_target = project->config->target.value_or(Target::export_request);
     settings.severities = project->config->severities;
   }
+  settings.format = parse_output_format(flags.diagnostics_format).value_or(OutputFormat::text);
+  // The findings go to stderr, or into the --diagnostics-file, written whole once compiling is done (a
+  // CI step that uploads it finds a complete report, also when there were no findings).
+  char* report_buffer = nullptr;
+  std::size_t report_size = 0;
+  std::FILE* report_stream = nullptr;
+  if (!flags.diagnostics_file.empty()) {
+    report_stream = open_memstream(&report_buffer, &report_size);
+    if (report_stream == nullptr) {
+      print_error("cannot keep the diagnostics in memory");
+      *exit_code = exit_usage;
+      return false;
+    }
+  }
+  settings.findings_stream = report_stream != nullptr ? report_stream : stderr;
   const CompiledInputs compiled = compile_inputs(flags.files, flags.params, settings, "submit");
+  if (report_stream != nullptr) {
+    std::fclose(report_stream);
+    const std::string report(report_buffer, report_size);
+    std::free(report_buffer);
+    if (const auto failed = write_files_atomically({{flags.diagnostics_file, report}})) {
+      print_error(*failed + ": nothing was sent");
+      *exit_code = exit_usage;
+      return false;
+    }
+  }
   if (compiled.exit_code != exit_ok) {
-    if (compiled.exit_code == exit_findings) print_error("nothing was sent: fix the errors above first");
+    if (compiled.exit_code == exit_findings) {
+      print_error(flags.diagnostics_file.empty()
+                      ? std::string("nothing was sent: fix the errors above first")
+                      : "nothing was sent: fix the errors reported in " + flags.diagnostics_file + " first");
+    }
     *exit_code = compiled.exit_code;
     return false;
   }
@@ -211,6 +245,15 @@ void register_submit(CLI::App& app, CommandRegistry& registry) {
   command->add_option("--format", flags->format, "text (key, status, file), json or jsonl")
       ->check(CLI::IsMember({"text", "json", "jsonl"}))
       ->capture_default_str();
+  command
+      ->add_option("--diagnostics-format", flags->diagnostics_format,
+                   "Format of the compile findings: " + output_format_list())
+      ->check(CLI::IsMember(
+          std::vector<std::string>(std::begin(output_format_names), std::end(output_format_names))))
+      ->capture_default_str();
+  command->add_option("--diagnostics-file", flags->diagnostics_file,
+                      "Write the compile findings to FILE (atomically, also when there are none) instead of "
+                      "stderr");
   command->add_flag("--dry-run", flags->dry_run,
                     "print the exact HTTP requests (token redacted); send nothing");
   command->add_option("--catalog", flags->catalog_file,

@@ -146,7 +146,9 @@ CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<c
   options.report_unused_parameters = inputs.size() == 1;
   // Text findings go to stderr, beside the bodies on stdout. A machine format takes stdout for itself,
   // and the bodies go to -o or --out-dir (cmd_compile.cpp insists on one of them).
-  std::FILE* findings_stream = settings.format == OutputFormat::text ? stderr : stdout;
+  std::FILE* findings_stream = settings.findings_stream != nullptr     ? settings.findings_stream
+                               : settings.format == OutputFormat::text ? stderr
+                                                                       : stdout;
   ReportOptions report_options = format_report_options(settings.format, findings_stream);
   report_options.warnings_as_errors = settings.warnings_as_errors;
   FindingsReport report(findings_stream, report_options);

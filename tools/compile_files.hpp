@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@ struct CompileSettings {
   bool compact = false;
   bool warnings_as_errors = false;
   OutputFormat format = OutputFormat::text;        // a machine format prints the findings on stdout
+  std::FILE* findings_stream = nullptr;            // where findings go instead (submit: stderr or a file)
   Target default_target = Target::export_request;  // for statements that name no API
   std::vector<SeverityOverride> severities;        // the project's, applied to every input's findings
   const Catalog* catalog = nullptr;                // nullptr: the built-in catalog

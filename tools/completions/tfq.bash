@@ -20,7 +20,7 @@ _tfq() {
     explain) options="-h --help --where --catalog $limits" ;;
     explain-code) options="-h --help --list" ;;
     catalog) options="-h --help --catalog --format" ;;
-    submit) options="-h --help -c --contract --format --dry-run --catalog --config --param --journal --skip-submitted --wait --download --page-size --force $limits $waiting $connection" ;;
+    submit) options="-h --help -c --contract --format --diagnostics-format --diagnostics-file --dry-run --catalog --config --param --journal --skip-submitted --wait --download --page-size --force $limits $waiting $connection" ;;
     status) options="-h --help -c --contract --format $connection" ;;
     list) options="-h --help -c --contract --from --to --format $connection" ;;
     wait) options="-h --help -c --contract $waiting $connection" ;;
@@ -33,7 +33,8 @@ _tfq() {
   esac
   case "$prev" in
     --format) mapfile -t COMPREPLY < <(compgen -W "$formats" -- "$cur"); return ;;
-    --catalog|--config|--token-file|--cacert|--journal|-o|--output) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+    --diagnostics-format) mapfile -t COMPREPLY < <(compgen -W "text json jsonl sarif github gitlab" -- "$cur"); return ;;
+    --catalog|--config|--token-file|--cacert|--journal|--diagnostics-file|-o|--output) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
     --out-dir|--download) mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return ;;
   esac
   if [[ "$cur" == -* ]]; then
