@@ -155,3 +155,19 @@ TEST_CASE("tfq lint reports the optimizer's findings for clauses without check e
   CHECK(typed.out.find("TFQ202") != std::string::npos);
   CHECK(typed.out.find("TFQ300") == std::string::npos);
 }
+
+TEST_CASE("tfq explain reads the clause against the project's catalog", "[optimize][cli][config]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  tfq::test::write_file(dir + "/extra.json", R"({"fields": [{"name": "seats", "type": "integer"}]})");
+  tfq::test::ProcessOptions here;
+  here.working_directory = dir;
+  CHECK(run_tfq({"explain", "--where", "seats > 3"}, here).exit_code == 1);  // unknown field
+  tfq::test::write_file(dir + "/.tfq.json", R"({"catalog": "extra.json"})");
+  const auto r = run_tfq({"explain", "--where", "seats > 3"}, here);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.ends_with("result\n  seats >= 4\n"));
+  tfq::test::write_file(dir + "/.tfq.json", R"({"catalgo": "extra.json"})");
+  const auto broken = run_tfq({"explain", "--where", "seats > 3"}, here);
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("TFQ700") != std::string::npos);
+}

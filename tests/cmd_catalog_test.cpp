@@ -119,3 +119,17 @@ TEST_CASE("tfq catalog exits 2 when the catalog file cannot be read or a flag is
         "tfq catalog: /nonexistent/extra.json: cannot read catalog file: No such file or directory\n");
   CHECK(run_tfq({"catalog", "--format", "xml"}).exit_code == 2);
 }
+
+TEST_CASE("tfq catalog lists the project's catalog, or the one --config names", "[catalog][cli][config]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  tfq::test::write_file(dir + "/extra.json", R"({"fields": [{"name": "seats", "type": "integer"}]})");
+  tfq::test::write_file(dir + "/project.json", R"({"catalog": "extra.json"})");
+  tfq::test::ProcessOptions here;
+  here.working_directory = dir;
+  CHECK(run_tfq({"catalog", "seats"}, here).exit_code == 1);  // no project file found: the built-in one
+  const auto named = run_tfq({"catalog", "--config", "project.json", "seats"}, here);
+  CHECK(named.exit_code == 0);
+  CHECK(named.out.find("seats") != std::string::npos);
+  tfq::test::write_file(dir + "/.tfq.json", R"({"catalog": "extra.json"})");
+  CHECK(run_tfq({"catalog", "seats"}, here).exit_code == 0);
+}

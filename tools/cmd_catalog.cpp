@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "project.hpp"
+#include "report.hpp"
 #include "tfq/catalog.hpp"
 #include "tfq/render.hpp"
 
@@ -19,6 +21,7 @@ namespace {
 
 struct CatalogOptions {
   std::string catalog_file;
+  std::string config_file;
   std::string format = "text";
   std::vector<std::string> names;
 };
@@ -148,19 +151,23 @@ std::string catalog_json(const Catalog& catalog, const std::vector<std::string>&
 }
 
 int run_catalog(const CatalogOptions& options) {
+  // The catalog the project's other commands use: --catalog, else the project file's, else the built-in.
+  const std::optional<Project> project = load_project(options.config_file, "catalog");
+  if (!project) return exit_usage;
+  const std::string path = !options.catalog_file.empty() ? options.catalog_file
+                           : project->config             ? project->config->catalog
+                                                         : std::string();
   const Catalog* catalog = &Catalog::builtin();
   std::optional<LoadedCatalog> loaded;
-  if (!options.catalog_file.empty()) {
-    loaded = load_catalog_overlay(options.catalog_file);
+  if (!path.empty()) {
+    // Here the catalog is the input itself: a malformed one is a finding (exit 1), not a usage error.
+    loaded = load_catalog_overlay(path);
     if (loaded->unreadable) {
-      std::cerr << "tfq catalog: " << options.catalog_file << ": " << loaded->diagnostics.front().message
-                << '\n';
+      std::cerr << "tfq catalog: " << path << ": " << loaded->diagnostics.front().message << '\n';
       return exit_usage;
     }
     if (!loaded->catalog) {
-      TextStyle style;
-      style.color = ::isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-      std::cerr << render_text(loaded->source, loaded->diagnostics, style);
+      std::cerr << render_text(loaded->source, loaded->diagnostics, {.color = color_wanted(stderr)});
       return exit_findings;
     }
     catalog = &*loaded->catalog;
@@ -184,7 +191,10 @@ void register_catalog(CLI::App& app, CommandRegistry& registry) {
   command->add_option("names", options->names, "Fields, metrics or enums to show in detail");
   command->add_option(
       "--catalog", options->catalog_file,
-      "Overlay a catalog file (extra fields, enum values, type overrides) on the built-in catalog");
+      "Overlay a catalog file (extra fields, enum values, type overrides) on the built-in catalog (instead "
+      "of the project's)");
+  command->add_option("--config", options->config_file,
+                      "The project file to use instead of the nearest .tfq.json");
   command->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

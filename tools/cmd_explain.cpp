@@ -3,9 +3,9 @@
 #include <iostream>
 #include <memory>
 
-#include "catalog_option.hpp"
 #include "commands.hpp"
 #include "limit_options.hpp"
+#include "project.hpp"
 #include "tfq/check.hpp"
 #include "tfq/input.hpp"
 #include "tfq/optimize.hpp"
@@ -19,6 +19,7 @@ namespace {
 struct ExplainArgs {
   std::string where;
   std::string catalog_path;
+  std::string config_path;
   Limits limits;
 };
 
@@ -46,9 +47,14 @@ void print_findings(const Source& source, const std::vector<Diagnostic>& diagnos
 }
 
 int run_explain(const ExplainArgs& args) {
+  // The clause is read against the catalog the project's other commands use.
+  const std::optional<Project> project = load_project(args.config_path, "explain");
+  if (!project) return exit_usage;
   std::optional<LoadedCatalog> loaded;
-  const Catalog* catalog = catalog_for(args.catalog_path, "explain", loaded);
-  if (catalog == nullptr) return exit_usage;
+  bool catalog_ok = true;
+  const Catalog* overlay = project_catalog(*project, args.catalog_path, "explain", loaded, catalog_ok);
+  if (!catalog_ok) return exit_usage;
+  const Catalog* catalog = overlay != nullptr ? overlay : &Catalog::builtin();
   const Source source("<where>", args.where);
   std::vector<Diagnostic> problems = validate_input(source, args.limits);
   ParseResult parsed;
@@ -95,7 +101,9 @@ void register_explain(CLI::App& app, CommandRegistry& registry) {
   command->footer("Exit status: 0 the clause compiles, 1 it has errors, 2 usage error.");
   command->add_option("--where", args->where, "The where clause to explain")->required();
   command->add_option("--catalog", args->catalog_path,
-                      "A catalog file to overlay on the built-in field catalog");
+                      "A catalog file to overlay on the built-in field catalog (instead of the project's)");
+  command->add_option("--config", args->config_path,
+                      "The project file to use instead of the nearest .tfq.json");
   add_limit_options(*command, args->limits);
   command->callback([args, &registry] { registry.exit_code = run_explain(*args); });
 }

@@ -17,9 +17,9 @@ _tfq() {
     lint) options="-h --help --where --format -q --quiet --catalog --config --exclude --fix --diff --unsafe-fixes --warnings-as-errors -j --jobs $limits" ;;
     compile) options="-h --help -o --output --out-dir --check --param --where --compact --format --catalog --config --warnings-as-errors $limits" ;;
     fmt) options="-h --help --check --write $limits" ;;
-    explain) options="-h --help --where --catalog $limits" ;;
+    explain) options="-h --help --where --catalog --config $limits" ;;
     explain-code) options="-h --help --list" ;;
-    catalog) options="-h --help --catalog --format" ;;
+    catalog) options="-h --help --catalog --config --format" ;;
     submit) options="-h --help -c --contract --format --diagnostics-format --diagnostics-file --dry-run --catalog --config --param --journal --skip-submitted --wait --download --page-size --force $limits $waiting $connection" ;;
     status) options="-h --help -c --contract --format $connection" ;;
     list) options="-h --help -c --contract --from --to --format $connection" ;;
