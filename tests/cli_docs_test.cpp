@@ -172,6 +172,25 @@ std::string bash_complete(const std::string& words, int current) {
   return r.out;
 }
 
+// What the zsh completion offers for `words` (the cursor on the last word, `prefix` typed so far there),
+// run in zsh with the completion system's builtins replaced by functions that print what they are given:
+// a line per offered word (compadd filters by the prefix itself in a real shell), "files" or "directories".
+std::string zsh_complete(const std::string& words, const std::string& prefix,
+                         const tfq::test::ProcessOptions& options = {}) {
+  const std::string stubs =
+      "compadd() { if [[ $1 == -a ]]; then print -rl -- ${(P)2}; else [[ $1 == -- ]] && shift; "
+      "print -rl -- \"$@\"; fi; }; "
+      "_describe() { print -rl -- ${${(P)2}%%:*}; }; "
+      "_files() { if [[ $1 == -/ ]]; then print directories; else print files; fi; }; ";
+  const auto r = tfq::test::run_process({"/usr/bin/zsh", "-f", "-c",
+                                         stubs + "words=(" + words + "); CURRENT=${#words}; PREFIX='" +
+                                             prefix + "'; source " + kSource + "/tools/completions/_tfq"},
+                                        options);
+  REQUIRE(r.err.empty());
+  REQUIRE(r.exit_code == 0);
+  return r.out;
+}
+
 }  // namespace
 
 TEST_CASE("the man page has a section for every command, listing exactly its options", "[cli][docs]") {
@@ -247,6 +266,28 @@ TEST_CASE("bash completion completes commands, options, formats and codes", "[cl
            "echo \"${COMPREPLY[*]}\""},
       options);
   CHECK(r.out.starts_with("TFQ210 TFQ211 "));
+}
+
+TEST_CASE("zsh completion completes commands, options, formats, files and codes", "[cli][docs]") {
+  const std::string commands = zsh_complete("tfq ''", "");
+  CHECK(commands.starts_with("lint\ncompile\nfmt\nexplain\nexplain-code\n"));
+  CHECK(commands.ends_with("\ndownload\n"));
+  CHECK(zsh_complete("tfq lint --format ''", "") == "text\njson\njsonl\nsarif\ngithub\ngitlab\n");
+  CHECK(zsh_complete("tfq submit --format ''", "") == "text\njson\njsonl\n");
+  CHECK(zsh_complete("tfq submit --diagnostics-format ''", "") ==
+        "text\njson\njsonl\nsarif\ngithub\ngitlab\n");
+  CHECK(zsh_complete("tfq submit --diagnostics-file ''", "") == "files\n");
+  CHECK(zsh_complete("tfq compile --out-dir ''", "") == "directories\n");
+  CHECK(zsh_complete("tfq lint queries/ ''", "") == "files\n");
+  const std::string options = zsh_complete("tfq fmt --", "--");
+  CHECK(options ==
+        "-h\n--help\n--check\n--write\n--max-bytes\n--max-depth\n--max-predicates\n"
+        "--max-in-list\n--max-statements\n--max-fields\n");
+  // Codes come from the tfq on PATH, which the test puts there.
+  const std::string bin = std::string(TFQ_BINARY).substr(0, std::string(TFQ_BINARY).rfind('/'));
+  tfq::test::ProcessOptions path;
+  path.env = {{"PATH", bin + ":/usr/bin:/bin"}};
+  CHECK(zsh_complete("tfq explain-code ''", "", path).starts_with("TFQ001\nTFQ002\n"));
 }
 
 TEST_CASE("the pre-commit hooks run tfq lint and tfq fmt --check on the files they are given",

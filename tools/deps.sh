@@ -3,7 +3,7 @@
 # Extra package names as arguments are installed too (tools/fuzz asks for clang, tools/test for valgrind).
 set -euo pipefail
 packages=(cmake g++ make pkg-config tao-pegtl-dev nlohmann-json3-dev catch2 libcurl4-openssl-dev
-  libcli11-dev libsqlite3-dev python3 python3-jsonschema openssl clang-format "$@")
+  libcli11-dev libsqlite3-dev python3 python3-jsonschema openssl clang-format zsh "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
