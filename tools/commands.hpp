@@ -18,8 +18,9 @@ struct CommandRegistry {
   int exit_code = exit_ok;
 };
 
-// Each cmd_*.cpp defines one register_* function; register_commands calls them all.
-void register_commands(CLI::App& app, CommandRegistry& registry);
+// Each cmd_*.cpp defines one register_* function. register_commands calls the one `first_argument` names
+// (argv[1]), or all of them when it names none (--help, --version, a typo: all are needed to answer).
+void register_commands(CLI::App& app, CommandRegistry& registry, std::string_view first_argument);
 
 void register_catalog(CLI::App& app, CommandRegistry& registry);  // cmd_catalog.cpp
 void register_submit(CLI::App& app, CommandRegistry& registry);

@@ -6,7 +6,7 @@
 #include <cctype>
 #include <memory>
 
-#include "send/curl_global.hpp"
+#include "send/curl_library.hpp"
 #include "send/trace.hpp"
 #include "send/transport_errors.hpp"
 #include "tfq/send.hpp"
@@ -40,7 +40,7 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
   const std::string_view bytes(data, size * count);
   // Only a successful answer's body goes to the sink: an error page must not end up in a downloaded file.
   long status = 0;
-  curl_easy_getinfo(exchange.curl, CURLINFO_RESPONSE_CODE, &status);
+  curl_library().easy_getinfo(exchange.curl, CURLINFO_RESPONSE_CODE, &status);
   if (exchange.sink != nullptr && exchange.sink->write && status / 100 == 2) {
     if (!exchange.sink->write(bytes)) {
       exchange.sink_refused = true;
@@ -67,7 +67,7 @@ int on_progress(void* user, curl_off_t total, curl_off_t done, curl_off_t, curl_
   auto& exchange = *static_cast<CallbackState*>(user);
   if (exchange.sink == nullptr || !exchange.sink->progress) return 0;
   long status = 0;
-  curl_easy_getinfo(exchange.curl, CURLINFO_RESPONSE_CODE, &status);
+  curl_library().easy_getinfo(exchange.curl, CURLINFO_RESPONSE_CODE, &status);
   if (status != 0 && status / 100 != 2) total = done = 0;  // an error page is no progress
   const bool go_on = exchange.sink->progress(static_cast<std::uint64_t>(std::max<curl_off_t>(done, 0)),
                                              static_cast<std::uint64_t>(std::max<curl_off_t>(total, 0)));
@@ -94,13 +94,13 @@ std::string url_query(std::string_view url) {
 
 struct Transport::Impl {
   TransportOptions options;
-  CurlHandle handle{nullptr, &curl_easy_cleanup};
+  CurlHandle handle{nullptr, nullptr};
 };
 
 Transport::Transport(TransportOptions options) : impl_(std::make_unique<Impl>()) {
-  ensure_curl_initialized();
+  const CurlLibrary& lib = curl_library();
   impl_->options = std::move(options);
-  impl_->handle.reset(curl_easy_init());
+  impl_->handle = CurlHandle(lib.easy_init(), lib.easy_cleanup);
 }
 
 Transport::~Transport() = default;
@@ -115,8 +115,9 @@ HttpResponse Transport::perform(const HttpRequest& request, const BodySink* sink
     response.error = "libcurl could not make a handle";
     return response;
   }
+  const CurlLibrary& lib = curl_library();
   // Reset between exchanges, keeping the connection cache (and so keep-alive) of the handle.
-  curl_easy_reset(curl);
+  lib.easy_reset(curl);
   const TransportOptions& options = impl_->options;
 
   CallbackState exchange{curl, &response, sink, &options, options.secrets};
@@ -125,10 +126,10 @@ HttpResponse Transport::perform(const HttpRequest& request, const BodySink* sink
   }
 
   char error_buffer[CURL_ERROR_SIZE] = {};
-  HeaderList headers(nullptr, &curl_slist_free_all);
+  HeaderList headers(nullptr, lib.slist_free_all);
   for (const auto& header : request.headers) {
     const std::string line = header.name + ": " + header.value;
-    curl_slist* grown = curl_slist_append(headers.get(), line.c_str());
+    curl_slist* grown = lib.slist_append(headers.get(), line.c_str());
     if (grown == nullptr) {
       response.failure = TransferFailure::other;
       response.error = "out of memory";
@@ -138,68 +139,68 @@ HttpResponse Transport::perform(const HttpRequest& request, const BodySink* sink
     headers.reset(grown);
   }
   // No "Expect: 100-continue" round trip for large bodies.
-  if (curl_slist* grown = curl_slist_append(headers.get(), "Expect:")) {
+  if (curl_slist* grown = lib.slist_append(headers.get(), "Expect:")) {
     (void)headers.release();
     headers.reset(grown);
   }
 
-  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (!options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "tfq/" TFQ_VERSION);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+  lib.easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  lib.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  lib.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  lib.easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  lib.easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options.ca_file.empty()) lib.easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
+  lib.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  lib.easy_setopt(curl, CURLOPT_USERAGENT, "tfq/" TFQ_VERSION);
+  lib.easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+  lib.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
   if (sink == nullptr) {
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.max_time.count()));
+    lib.easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.max_time.count()));
   } else {
     // A download may be large: no limit on its length, only on a stall.
     const long stall_seconds = std::max<long>(1, static_cast<long>((options.max_time.count() + 999) / 1000));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, stall_seconds);
+    lib.easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    lib.easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, stall_seconds);
   }
   if (request.fresh_connection) {
-    curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
-    curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
+    lib.easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
+    lib.easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
   }
   if (request.method == "POST") {
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    lib.easy_setopt(curl, CURLOPT_POST, 1L);
+    lib.easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
+    lib.easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   } else if (request.method != "GET") {
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    lib.easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   }
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &on_header);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
-  curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &on_progress);
-  curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &exchange);
+  lib.easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
+  lib.easy_setopt(curl, CURLOPT_WRITEFUNCTION, &on_body);
+  lib.easy_setopt(curl, CURLOPT_WRITEDATA, &exchange);
+  lib.easy_setopt(curl, CURLOPT_HEADERFUNCTION, &on_header);
+  lib.easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
+  lib.easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+  lib.easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, &on_progress);
+  lib.easy_setopt(curl, CURLOPT_XFERINFODATA, &exchange);
   // The debug callback is always on: it tells whether the request went out, which decides whether a
   // failed POST may be retried. Its lines reach the user only with a trace sink (--verbose).
-  curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
-  curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, &on_debug);
-  curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &exchange);
+  lib.easy_setopt(curl, CURLOPT_VERBOSE, 1L);
+  lib.easy_setopt(curl, CURLOPT_DEBUGFUNCTION, &on_debug);
+  lib.easy_setopt(curl, CURLOPT_DEBUGDATA, &exchange);
 
-  const CURLcode code = curl_easy_perform(curl);
+  const CURLcode code = lib.easy_perform(curl);
   curl_off_t request_size = 0;
-  curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_size);
+  lib.easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_size);
   const bool sent = exchange.request_sent || request_size > 0;
   response.failure = classify_curl_error(code, sent);
   if (code == CURLE_WRITE_ERROR && !exchange.sink_refused) response.failure = TransferFailure::other;
   if (response.failure != TransferFailure::none) {
-    const std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
+    const std::string detail = error_buffer[0] != '\0' ? error_buffer : lib.easy_strerror(code);
     response.error = redact(detail, exchange.secrets);
     response.status = 0;
     response.headers.clear();
     return response;
   }
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+  lib.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   return response;
 }
 

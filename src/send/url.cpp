@@ -6,7 +6,7 @@
 #include <cctype>
 #include <memory>
 
-#include "send/curl_global.hpp"
+#include "send/curl_library.hpp"
 #include "tfq/send.hpp"
 
 namespace tfq::send {
@@ -23,9 +23,10 @@ std::string lower(std::string_view text) {
 
 std::optional<std::string> url_part(CURLU* url, CURLUPart part) {
   char* value = nullptr;
-  if (curl_url_get(url, part, &value, 0) != CURLUE_OK || value == nullptr) return std::nullopt;
+  const CurlLibrary& lib = curl_library();
+  if (lib.url_get(url, part, &value, 0) != CURLUE_OK || value == nullptr) return std::nullopt;
   std::string text(value);
-  curl_free(value);
+  lib.free(value);
   return text;
 }
 
@@ -52,10 +53,10 @@ struct SchemeHost {
 };
 
 std::optional<SchemeHost> scheme_and_host(std::string_view text, std::string* why) {
-  ensure_curl_initialized();
-  UrlHandle url(curl_url(), &curl_url_cleanup);
+  const CurlLibrary& lib = curl_library();
+  UrlHandle url(lib.url(), lib.url_cleanup);
   const std::string copy(text);
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, copy.c_str(), 0) != CURLUE_OK) {
+  if (!url || lib.url_set(url.get(), CURLUPART_URL, copy.c_str(), 0) != CURLUE_OK) {
     if (why) *why = "not a valid absolute URL";
     return std::nullopt;
   }
