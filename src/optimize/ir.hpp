@@ -72,6 +72,9 @@ struct Node {
 
 Node make_constant(bool value, std::vector<const Expr*> origins);
 
+// Removes the operands marked in `dropped` (a flag per child) in place, keeping the others in order.
+void drop_children(Node& node, const std::vector<bool>& dropped);
+
 // How many operands of an AND/OR are of a kind: lets rules leave at once when they cannot apply.
 inline std::size_t count_kind(const Node& node, NodeKind kind) {
   std::size_t n = 0;

@@ -33,12 +33,7 @@ bool dedupe(Node& node, Context& context) {
            quote(shown(child)) + " repeats " + quote(original), &original, "first here");
   }
   if (!fired) return false;
-  std::vector<Node> kept;
-  kept.reserve(node.children.size());
-  for (std::size_t i = 0; i < node.children.size(); ++i) {
-    if (!repeat[i]) kept.push_back(std::move(node.children[i]));
-  }
-  node.children = std::move(kept);
+  drop_children(node, repeat);
   return true;
 }
 

@@ -46,12 +46,7 @@ bool like_absorbs_points(Node& node, Context& context) {
     set.normalized = false;
   }
   if (!fired) return false;
-  std::vector<Node> kept;
-  kept.reserve(node.children.size());
-  for (std::size_t i = 0; i < node.children.size(); ++i) {
-    if (!absorbed[i]) kept.push_back(std::move(node.children[i]));
-  }
-  node.children = std::move(kept);
+  drop_children(node, absorbed);
   return true;
 }
 

@@ -126,12 +126,7 @@ bool merge_sets(Node& node, Context& context) {
     first.normalized = false;
     for (std::size_t k = begin + 1; k < end; ++k) drop[sets[k].second] = true;
   }
-  std::vector<Node> kept;
-  kept.reserve(node.children.size());
-  for (std::size_t i = 0; i < node.children.size(); ++i) {
-    if (!drop[i]) kept.push_back(std::move(node.children[i]));
-  }
-  node.children = std::move(kept);
+  drop_children(node, drop);
   return true;
 }
 
