@@ -33,7 +33,8 @@ std::vector<Diagnostic> lint_where(const Source& source, const LintOptions& opti
   append(findings, std::move(checked));
   // The optimizer's findings (contradictions, tautologies, redundant and duplicate predicates, NOT LIKE it
   // cannot send), for a clause the checker accepted: the optimizer relies on well-typed literals.
-  if (!check_failed) append(findings, optimize_where(*parsed.expr, catalog).diagnostics);
+  if (!check_failed)
+    append(findings, optimize_where(*parsed.expr, catalog, {.findings_only = true}).diagnostics);
 
   std::stable_sort(findings.begin(), findings.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });

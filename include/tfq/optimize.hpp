@@ -13,7 +13,8 @@
 namespace tfq {
 
 struct OptimizeOptions {
-  bool trace = false;  // record every rewrite that fired (for `tfq explain`)
+  bool trace = false;          // record every rewrite that fired (for `tfq explain`)
+  bool findings_only = false;  // report the findings but build neither `expr` nor `where` (for `tfq lint`)
 };
 
 // One rewrite that fired: the rule's name and the clause before and after, printed.
@@ -24,7 +25,7 @@ struct RewriteStep {
 };
 
 enum class Outcome {
-  clause,        // a clause remains: `expr` and `where` hold it
+  clause,        // a clause remains: `expr` and `where` hold it (unless only findings were asked for)
   always_true,   // a tautology: the request needs no where (a warning is among the diagnostics)
   always_false,  // a contradiction: no row can match (an error is among the diagnostics)
 };

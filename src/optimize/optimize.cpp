@@ -53,8 +53,10 @@ OptimizeResult optimize(const Expr& checked, const Fields& fields, const Optimiz
     result.outcome = root.kind == NodeKind::true_ ? Outcome::always_true : Outcome::always_false;
   } else {
     report_not_like(root, context);
-    result.expr = to_expr(root, fields);
-    result.where = print_where(*result.expr);
+    if (!options.findings_only) {
+      result.expr = to_expr(root, fields);
+      result.where = print_where(*result.expr);
+    }
   }
   remove_repeats(result.diagnostics);
   return result;
