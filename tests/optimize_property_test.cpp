@@ -45,6 +45,16 @@ TEST_CASE("random clauses and their optimized forms select the same rows", "[opt
     INFO("optimized: " << result.where);
     contradictions += result.outcome == Outcome::always_false;
     tautologies += result.outcome == Outcome::always_true;
+    // What tfq lint asks for: the same outcome and findings, without the clause.
+    const OptimizeResult findings = optimize_where(clause, Catalog::builtin(), {.findings_only = true});
+    REQUIRE(findings.outcome == result.outcome);
+    REQUIRE((!findings.expr && findings.where.empty()));
+    REQUIRE(findings.diagnostics.size() == result.diagnostics.size());
+    for (std::size_t i = 0; i < findings.diagnostics.size(); ++i) {
+      REQUIRE(findings.diagnostics[i].code == result.diagnostics[i].code);
+      REQUIRE(findings.diagnostics[i].range == result.diagnostics[i].range);
+      REQUIRE(findings.diagnostics[i].message == result.diagnostics[i].message);
+    }
     for (const Row& row : generator.rows(clause, 48)) {
       INFO("row " << describe_row(row));
       REQUIRE(selects(clause, row) == result_selects(result, row));
