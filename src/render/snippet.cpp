@@ -2,6 +2,7 @@
 #include "render/snippet.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -10,12 +11,13 @@
 namespace tfq::render {
 namespace {
 
-// One character of the line as it is shown.
+// One character of the line as it is shown: its bytes in the source, or a static replacement (a tab's
+// spaces, a control picture, U+FFFD), so that laying out a line allocates nothing per character.
 struct Cell {
   std::uint32_t offset = 0;  // byte offset in the source
   std::uint32_t column = 0;  // 0-based terminal column, counted from where the layout started
   std::uint32_t width = 0;
-  std::string shown;
+  std::string_view shown;
 };
 
 struct Layout {
@@ -24,10 +26,19 @@ struct Layout {
   bool reached_line_end = false;
 };
 
-std::string encode(char32_t cp) {
-  std::string out;
-  utf8::append(out, cp);
-  return out;
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kSpaces = "        ";
+static_assert(tab_width <= kSpaces.size(), "a tab's spaces come from kSpaces");
+
+// U+2400 + byte for the C0 controls, U+2421 for DEL: their pictures in UTF-8.
+std::string_view control_picture(unsigned char byte) {
+  static const std::array<std::string, 33> pictures = [] {
+    std::array<std::string, 33> table;
+    for (char32_t c = 0; c < 32; ++c) utf8::append(table[c], U'\u2400' + c);
+    utf8::append(table[32], U'\u2421');
+    return table;
+  }();
+  return pictures[byte == 0x7F ? 32 : byte];
 }
 
 // C1 controls can start terminal escape sequences; bidirectional overrides reorder what is shown
@@ -38,18 +49,18 @@ bool must_hide(char32_t cp) {
 }
 
 // How one character at text[at] is shown, and how many bytes it takes (tabs are the caller's business).
-std::string shown_character(std::string_view text, std::uint32_t at, std::uint32_t& length,
-                            std::uint32_t& width) {
+std::string_view shown_character(std::string_view text, std::uint32_t at, std::uint32_t& length,
+                                 std::uint32_t& width) {
   const auto byte = static_cast<unsigned char>(text[at]);
   length = 1;
   width = 1;
-  if (byte < 0x20 || byte == 0x7F) return encode(byte == 0x7F ? U'\u2421' : U'\u2400' + byte);
-  if (byte < 0x80) return std::string(1, static_cast<char>(byte));
+  if (byte < 0x20 || byte == 0x7F) return control_picture(byte);
+  if (byte < 0x80) return text.substr(at, 1);
   const utf8::Decoded d = utf8::decode(text, at);
   length = d.length;
-  if (d.problem != utf8::Problem::none || must_hide(d.code_point)) return encode(U'\uFFFD');
+  if (d.problem != utf8::Problem::none || must_hide(d.code_point)) return kReplacementCharacter;
   width = display_width(d.code_point);
-  return std::string(text.substr(at, length));
+  return text.substr(at, length);
 }
 
 // Lays out the characters of [from, line_end). With a width limit, stops once the columns after
@@ -57,6 +68,8 @@ std::string shown_character(std::string_view text, std::uint32_t at, std::uint32
 Layout lay_out(std::string_view text, std::uint32_t from, std::uint32_t line_end, std::uint32_t anchor,
                std::uint32_t max_width) {
   Layout layout;
+  layout.cells.reserve(max_width != 0 ? std::min(line_end - from, anchor - std::min(anchor, from) + max_width)
+                                      : line_end - from);
   std::optional<std::uint32_t> anchor_column;
   std::uint32_t column = 0;
   std::uint32_t at = from;
@@ -67,12 +80,12 @@ Layout lay_out(std::string_view text, std::uint32_t from, std::uint32_t line_end
     std::uint32_t length = 1;
     if (text[at] == '\t') {
       cell.width = tab_width - column % tab_width;
-      cell.shown.assign(cell.width, ' ');
+      cell.shown = kSpaces.substr(0, cell.width);
     } else {
       cell.shown = shown_character(text.substr(0, line_end), at, length, cell.width);
     }
     column += cell.width;
-    layout.cells.push_back(std::move(cell));
+    layout.cells.push_back(cell);
     at += length;
   }
   layout.reached_line_end = at >= line_end;
