@@ -5,9 +5,12 @@
 // predicates false, which is why "every value" is TRUE only for a field that cannot be NULL).
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "optimize/domain.hpp"
@@ -81,6 +84,27 @@ inline std::size_t count_kind(const Node& node, NodeKind kind) {
   for (const Node& child : node.children) n += child.kind == kind;
   return n;
 }
+
+// The first operand index under each key (a field, a hash) of one AND/OR: sorted (key, index) pairs, so
+// building it is one allocation however many operands there are (a hash table makes one per entry).
+template <typename Key>
+class FirstIndex {
+ public:
+  static constexpr std::size_t none = SIZE_MAX;
+
+  void add(Key key, std::size_t index) { pairs_.emplace_back(key, index); }
+  // After the last add: pairs sort by key, then index, so a key's first operand comes first.
+  void seal() { std::sort(pairs_.begin(), pairs_.end()); }
+  bool empty() const { return pairs_.empty(); }
+  // The first index added under `key`, or none.
+  std::size_t find(Key key) const {
+    const auto at = std::lower_bound(pairs_.begin(), pairs_.end(), std::pair<Key, std::size_t>{key, 0});
+    return at != pairs_.end() && at->first == key ? at->second : none;
+  }
+
+ private:
+  std::vector<std::pair<Key, std::size_t>> pairs_;
+};
 
 // What the rules share: the fields, the findings and the trace.
 struct Context {

@@ -269,11 +269,16 @@ Sarg sarg_of_compare(const Domain& domain, CompareOp op, const Value& literal) {
 }
 
 Sarg sarg_of_in(const Domain& domain, std::span<const Value> literals) {
+  // The points themselves, as sarg_of_compare(domain, eq, v) would make them, without a set for each.
   std::vector<Interval> points;
   points.reserve(literals.size());
   for (const Value& v : literals) {
-    Sarg one = sarg_of_compare(domain, CompareOp::eq, v);
-    if (!one.empty()) points.push_back(one.intervals().front());
+    if (domain.kind != DomainKind::month) {
+      points.push_back(Interval{v, v});
+      continue;
+    }
+    const MonthOfDay m = month_of_day(number(v));
+    if (m.first_day) points.push_back(Interval{Value(m.month), Value(m.month)});  // other days never match
   }
   return Sarg::of(domain, std::move(points));
 }

@@ -1,9 +1,6 @@
 // a AND (a OR b) => a;  a OR (a AND b) => a
 // x IN A AND (x IN B OR c) => x IN A, when A ⊆ B;  x IN A OR (x IN B AND c) => x IN A, when B ⊆ A
 // (the inner clause is implied by, or implies, an operand beside it.)
-#include <algorithm>
-#include <utility>
-
 #include "optimize/findings.hpp"
 #include "optimize/rules/rules.hpp"
 
@@ -12,39 +9,30 @@ namespace {
 
 constexpr std::size_t none = SIZE_MAX;
 
-// The operands of an AND (or OR) as facts: their hashes and the set each field is in, as sorted
-// (key, index) pairs: two allocations however many operands there are, where hash tables made one per entry.
+// The operands of an AND (or OR) as facts: their hashes and the set each field is in.
 struct Facts {
   const Node& node;
   const Context& context;
-  std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
-  std::vector<std::pair<std::uint32_t, std::size_t>> sets;
+  FirstIndex<std::uint64_t> hashes;
+  FirstIndex<std::uint32_t> sets;
 
   Facts(const Node& n, const Context& c) : node(n), context(c) {
-    hashes.reserve(node.children.size());
     for (std::size_t i = 0; i < node.children.size(); ++i) {
-      hashes.emplace_back(node.children[i].hash, i);
-      if (node.children[i].kind == NodeKind::set) sets.emplace_back(node.children[i].field, i);
+      hashes.add(node.children[i].hash, i);
+      if (node.children[i].kind == NodeKind::set) sets.add(node.children[i].field, i);
     }
-    // Pairs sort by key, then index: a key's first operand comes first, as the lookups want.
-    std::sort(hashes.begin(), hashes.end());
-    std::sort(sets.begin(), sets.end());
-  }
-
-  template <typename Key>
-  static std::size_t first_with(const std::vector<std::pair<Key, std::size_t>>& pairs, Key key) {
-    const auto at = std::lower_bound(pairs.begin(), pairs.end(), std::pair<Key, std::size_t>{key, 0});
-    return at != pairs.end() && at->first == key ? at->second : none;
+    hashes.seal();
+    sets.seal();
   }
 
   // In an AND: the operand that implies `term`. In an OR: the operand that `term` implies.
   std::size_t witness(const Node& term) const {
-    if (const std::size_t same = first_with(hashes, term.hash);
+    if (const std::size_t same = hashes.find(term.hash);
         same != none && equivalent(term, node.children[same])) {
       return same;
     }
     if (term.kind == NodeKind::set) {
-      const std::size_t sibling = first_with(sets, term.field);
+      const std::size_t sibling = sets.find(term.field);
       if (sibling == none) return none;
       const Sarg& known = node.children[sibling].set;
       const Domain& domain = context.domain(term);

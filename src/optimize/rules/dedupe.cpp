@@ -1,7 +1,5 @@
 // a AND a => a;  a OR a => a
 // (the same predicate, LIKE or sub-clause, written twice, in any order.)
-#include <unordered_map>
-
 #include "optimize/findings.hpp"
 #include "optimize/rules/rules.hpp"
 
@@ -20,15 +18,17 @@ bool dedupe(Node& node, Context& context) {
     }
     if (!alike) return false;
   }
-  std::unordered_map<std::uint64_t, std::size_t> first;
+  FirstIndex<std::uint64_t> first;
+  for (std::size_t i = 0; i < node.children.size(); ++i) first.add(node.children[i].hash, i);
+  first.seal();
   std::vector<bool> repeat(node.children.size(), false);
   bool fired = false;
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     Node& child = node.children[i];
-    const auto [at, inserted] = first.emplace(child.hash, i);
-    if (inserted || !equivalent(child, node.children[at->second])) continue;
+    const std::size_t at = first.find(child.hash);
+    if (at == i || !equivalent(child, node.children[at])) continue;
     repeat[i] = fired = true;
-    const Expr& original = shown(node.children[at->second]);
+    const Expr& original = shown(node.children[at]);
     report(context, Code::duplicate_predicate, shown(child),
            quote(shown(child)) + " repeats " + quote(original), &original, "first here");
   }

@@ -1,7 +1,5 @@
 // x IN (P) AND x [NOT] LIKE 'pat' => x IN ({v in P | v [NOT] LIKE 'pat'})
 // (on a finite list of strings the pattern can be decided value by value.)
-#include <unordered_map>
-
 #include "optimize/findings.hpp"
 #include "optimize/like.hpp"
 #include "optimize/rules/rules.hpp"
@@ -13,19 +11,20 @@ bool like_on_points(Node& node, Context& context) {
       count_kind(node, NodeKind::set) == 0) {
     return false;
   }
-  std::unordered_map<std::uint32_t, std::size_t> lists;  // field -> its set of points
+  FirstIndex<std::uint32_t> lists;  // field -> its set of points
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     const Node& child = node.children[i];
-    if (child.kind == NodeKind::set && child.set.only_points()) lists.emplace(child.field, i);
+    if (child.kind == NodeKind::set && child.set.only_points()) lists.add(child.field, i);
   }
   if (lists.empty()) return false;
+  lists.seal();
   std::vector<bool> decided(node.children.size(), false);
   bool fired = false;
   for (std::size_t l = 0; l < node.children.size(); ++l) {
     const Node& like = node.children[l];
-    const auto list = like.kind == NodeKind::like ? lists.find(like.field) : lists.end();
-    if (list == lists.end()) continue;
-    Node& points = node.children[list->second];
+    const std::size_t list = like.kind == NodeKind::like ? lists.find(like.field) : lists.none;
+    if (list == lists.none) continue;
+    Node& points = node.children[list];
     std::vector<Interval> kept;
     for (const Interval& point : points.set.intervals()) {
       if (like_matches(std::get<std::string>(point.lo), like.pattern) != like.negated) kept.push_back(point);

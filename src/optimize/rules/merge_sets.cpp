@@ -4,7 +4,6 @@
 // predicates that accept the same values are duplicates, one implied by another is redundant, and an
 // empty intersection is a conflict between two of them.
 #include <algorithm>
-#include <unordered_map>
 
 #include "optimize/findings.hpp"
 #include "optimize/rules/rules.hpp"
@@ -19,23 +18,36 @@ const Expr& origin(const Node& atom) {
   return *atom.origins.front();
 }
 
-// Reports each predicate whose set repeats an earlier one in the group; the flags mark the repeats. One pass,
-// by the hash of each set, whatever the size of the group.
+// Reports each predicate whose set repeats an earlier one in the group; the flags mark the repeats. By the
+// hash of each set, sorted, so that sets that may be equal are neighbours: O(k log k) for a group of k.
 std::vector<bool> report_duplicates(Context& context, const std::vector<const Node*>& group) {
-  std::vector<bool> duplicate(group.size(), false);
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> firsts;  // set hash -> first occurrences
-  for (std::size_t j = 0; j < group.size(); ++j) {
-    std::vector<std::size_t>& candidates = firsts[node_hash(*group[j])];
-    const auto first = std::find_if(candidates.begin(), candidates.end(),
-                                    [&](std::size_t i) { return group[i]->set == group[j]->set; });
-    if (first == candidates.end()) {
-      candidates.push_back(j);
-      continue;
+  constexpr std::size_t none = SIZE_MAX;
+  std::vector<std::pair<std::uint64_t, std::size_t>> by_hash;  // (hash of the set, place in the group)
+  by_hash.reserve(group.size());
+  for (std::size_t j = 0; j < group.size(); ++j) by_hash.emplace_back(node_hash(*group[j]), j);
+  std::sort(by_hash.begin(), by_hash.end());
+  // The earliest set, itself no repeat, that each one repeats.
+  std::vector<std::size_t> first_of(group.size(), none);
+  for (std::size_t run = 0, end = 0; run < by_hash.size(); run = end) {
+    end = run + 1;
+    while (end < by_hash.size() && by_hash[end].first == by_hash[run].first) ++end;
+    for (std::size_t k = run + 1; k < end; ++k) {
+      const std::size_t j = by_hash[k].second;
+      for (std::size_t m = run; m < k; ++m) {
+        const std::size_t i = by_hash[m].second;
+        if (first_of[i] != none || group[i]->set != group[j]->set) continue;
+        first_of[j] = i;
+        break;
+      }
     }
+  }
+  std::vector<bool> duplicate(group.size(), false);
+  for (std::size_t j = 0; j < group.size(); ++j) {
+    if (first_of[j] == none) continue;
     duplicate[j] = true;
+    const Expr& first = origin(*group[first_of[j]]);
     report(context, Code::duplicate_predicate, origin(*group[j]),
-           quote(origin(*group[j])) + " repeats " + quote(origin(*group[*first])), &origin(*group[*first]),
-           "first here");
+           quote(origin(*group[j])) + " repeats " + quote(first), &first, "first here");
   }
   return duplicate;
 }

@@ -1,21 +1,28 @@
 // x IN A AND (x IN B OR c) => x IN A AND c, when A ∩ B is empty
 // x IN A OR (x IN B AND c) => x IN A OR c, when A ∪ B holds every value and x cannot be NULL
 // (inside the AND, x is known to be in A; inside the OR, the inner clause matters only where x is not.)
-#include <unordered_map>
-
 #include "optimize/findings.hpp"
 #include "optimize/rules/rules.hpp"
 
 namespace tfq::opt {
 namespace {
 
+// The set operand of each field in the AND/OR.
+struct KnownSets {
+  const Node& node;
+  FirstIndex<std::uint32_t> by_field;
+
+  const Node* find(std::uint32_t field) const {
+    const std::size_t at = by_field.find(field);
+    return at == FirstIndex<std::uint32_t>::none ? nullptr : &node.children[at];
+  }
+};
+
 // In an AND: whether `term` (an operand of an inner OR) can never hold next to the set `known`.
-const Node* conflicting(const Node& term, const std::unordered_map<std::uint32_t, const Node*>& known,
-                        const Context& context) {
+const Node* conflicting(const Node& term, const KnownSets& known, const Context& context) {
   if (term.kind == NodeKind::set) {
-    const auto sibling = known.find(term.field);
-    if (sibling != known.end() && term.set.disjoint(sibling->second->set, context.domain(term)))
-      return sibling->second;
+    const Node* sibling = known.find(term.field);
+    if (sibling != nullptr && term.set.disjoint(sibling->set, context.domain(term))) return sibling;
     return nullptr;
   }
   if (term.kind != NodeKind::and_) return nullptr;
@@ -35,11 +42,11 @@ bool prune_branches(Node& node, Context& context) {
   const bool conjunction = node.kind == NodeKind::and_;
   const NodeKind inner = conjunction ? NodeKind::or_ : NodeKind::and_;
   if (count_kind(node, inner) == 0 || count_kind(node, NodeKind::set) == 0) return false;
-  std::unordered_map<std::uint32_t, const Node*> known;
-  for (const Node& child : node.children) {
-    if (child.kind == NodeKind::set) known.emplace(child.field, &child);
+  KnownSets known{node, {}};
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (node.children[i].kind == NodeKind::set) known.by_field.add(node.children[i].field, i);
   }
-  if (known.empty()) return false;
+  known.by_field.seal();
   bool fired = false;
   for (Node& clause : node.children) {
     if (clause.kind != inner) continue;
@@ -50,13 +57,13 @@ bool prune_branches(Node& node, Context& context) {
         term = make_constant(false, {&shown(term), &shown(*sibling)});
       } else {
         if (term.kind != NodeKind::set) continue;
-        const auto sibling = known.find(term.field);
+        const Node* sibling = known.find(term.field);
         const Domain& domain = context.domain(term);
-        if (sibling == known.end() || domain.nullable ||
-            !term.set.complement(domain).subset_of(sibling->second->set, domain)) {  // A ∪ B is everything
+        if (sibling == nullptr || domain.nullable ||
+            !term.set.complement(domain).subset_of(sibling->set, domain)) {  // A ∪ B is everything
           continue;
         }
-        const Expr& other = shown(*sibling->second);
+        const Expr& other = shown(*sibling);
         report(context, Code::redundant_predicate, shown(term),
                quote(shown(term)) + " is redundant: it only excludes rows that " + quote(other) + " accepts",
                &other, "accepts the rest");
