@@ -1,6 +1,8 @@
 // The canonical printer of where clauses: iterative along AND/OR chains, recursive only along nesting.
 #include "tfq/print.hpp"
 
+#include <cstdint>
+
 namespace tfq {
 namespace {
 
@@ -26,17 +28,17 @@ void print_operand(const Operand& o, std::string& out) {
   }
 }
 
-void print_expr(const Expr& e, std::string& out);
+void print_expr(const Expr& e, std::string& out, std::size_t limit);
 
 // A child of an operator of strength `needed`: parenthesized when it binds more loosely.
-void print_child(const Expr& child, int needed, std::string& out) {
+void print_child(const Expr& child, int needed, std::string& out, std::size_t limit) {
   const bool parens = precedence(child) < needed;
   if (parens) out += '(';
-  print_expr(child, out);
-  if (parens) out += ')';
+  print_expr(child, out, limit);
+  if (parens && out.size() <= limit) out += ')';  // past the limit something may be cut: add nothing after
 }
 
-void print_predicate(const Expr& e, std::string& out) {
+void print_predicate(const Expr& e, std::string& out, std::size_t limit) {
   print_operand(e.subject, out);
   if (e.kind == ExprKind::compare) {
     out += ' ';
@@ -51,11 +53,11 @@ void print_predicate(const Expr& e, std::string& out) {
     if (!e.values.empty()) print_operand(e.values[0], out);
   } else if (e.kind == ExprKind::in) {
     out += " IN (";
-    for (std::size_t i = 0; i < e.values.size(); ++i) {
+    for (std::size_t i = 0; i < e.values.size() && out.size() <= limit; ++i) {
       if (i > 0) out += ", ";
       print_operand(e.values[i], out);
     }
-    out += ')';
+    if (out.size() <= limit) out += ')';
   } else {
     out += " BETWEEN ";
     if (!e.values.empty()) print_operand(e.values[0], out);
@@ -64,25 +66,27 @@ void print_predicate(const Expr& e, std::string& out) {
   }
 }
 
-void print_expr(const Expr& e, std::string& out) {
+// Stops soon after the text passes `limit` bytes (SIZE_MAX: never), so a cut print costs what it shows.
+void print_expr(const Expr& e, std::string& out, std::size_t limit) {
+  if (out.size() > limit) return;
   switch (e.kind) {
     case ExprKind::not_:
       out += "NOT ";
-      if (!e.children.empty()) print_child(e.children[0], precedence(e), out);
+      if (!e.children.empty()) print_child(e.children[0], precedence(e), out, limit);
       break;
     case ExprKind::and_:
     case ExprKind::or_: {
       const char* separator = e.kind == ExprKind::and_ ? " AND " : " OR ";
       // A nested chain of the same operator is printed in parentheses: the printer shows the tree as it
       // stands, and flattening is the optimizer's job.
-      for (std::size_t i = 0; i < e.children.size(); ++i) {
+      for (std::size_t i = 0; i < e.children.size() && out.size() <= limit; ++i) {
         if (i > 0) out += separator;
         const Expr& child = e.children[i];
-        print_child(child, child.kind == e.kind ? precedence(e) + 1 : precedence(e), out);
+        print_child(child, child.kind == e.kind ? precedence(e) + 1 : precedence(e), out, limit);
       }
       break;
     }
-    default: print_predicate(e, out); break;
+    default: print_predicate(e, out, limit); break;
   }
 }
 
@@ -90,7 +94,13 @@ void print_expr(const Expr& e, std::string& out) {
 
 std::string print_where(const Expr& expr) {
   std::string out;
-  print_expr(expr, out);
+  print_expr(expr, out, SIZE_MAX);
+  return out;
+}
+
+std::string print_where_prefix(const Expr& expr, std::size_t bytes) {
+  std::string out;
+  print_expr(expr, out, bytes);
   return out;
 }
 

@@ -105,6 +105,25 @@ TEST_CASE("printer prints a 100000-predicate chain without deep recursion", "[pr
   CHECK(reprint(text) == text);
 }
 
+TEST_CASE("print_where_prefix is the start of the clause, cut soon after the bytes asked for", "[print]") {
+  std::string text;
+  for (int i = 0; i < 100000; ++i)
+    text += (i ? " OR (x = " : "(x = ") + std::to_string(i) + " AND y IN (1, 2))";
+  const tfq::ParseResult parsed = tfq::parse_where(Source("test", text));
+  REQUIRE(parsed.expr);
+  const std::string full = tfq::print_where(*parsed.expr);
+  for (const std::size_t bytes : {std::size_t{0}, std::size_t{10}, std::size_t{60}, std::size_t{1000}}) {
+    const std::string prefix = tfq::print_where_prefix(*parsed.expr, bytes);
+    CHECK(full.starts_with(prefix));
+    CHECK(prefix.size() > bytes);
+    CHECK(prefix.size() < bytes + 40);  // one predicate at most past the cut
+  }
+  CHECK(tfq::print_where_prefix(*parsed.expr, full.size()) == full);
+  const tfq::ParseResult one = tfq::parse_where(Source("test", "x IN (1, 2, 3)"));
+  REQUIRE(one.expr);
+  CHECK(tfq::print_where_prefix(*one.expr, 100) == "x IN (1, 2, 3)");
+}
+
 // ---- Round-trip properties over generated clauses ----
 
 namespace {

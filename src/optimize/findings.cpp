@@ -31,7 +31,7 @@ Diagnostic with_labels(Code code, const Node& constant, std::string message, std
 }  // namespace
 
 std::string quote(const Expr& expr) {
-  std::string text = print_where(expr);
+  std::string text = print_where_prefix(expr, max_quoted);
   if (text.size() > max_quoted) {
     std::size_t cut = max_quoted - 3;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
