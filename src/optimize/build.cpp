@@ -2,6 +2,8 @@
 // (or a LIKE), everything else an opaque predicate kept as written.
 #include "optimize/build.hpp"
 
+#include "optimize/driver.hpp"
+
 namespace tfq::opt {
 namespace {
 
@@ -57,24 +59,38 @@ Node predicate(const Expr& e, const Fields& fields) {
   }
 }
 
-}  // namespace
-
-Node build(const Expr& lowered, const Fields& fields) {
-  switch (lowered.kind) {
+// `parts`: where to lower the parts outside the dialect; nullptr inside a part already lowered, which is
+// built as it stands (what lowering leaves, such as NOT LIKE, is for the rules and findings to judge).
+Node build_node(const Expr& clause, const Fields& fields, LoweredParts* parts) {
+  switch (clause.kind) {
     case ExprKind::and_:
     case ExprKind::or_: {
       Node node;
-      node.kind = lowered.kind == ExprKind::and_ ? NodeKind::and_ : NodeKind::or_;
-      node.source = &lowered;
-      node.children.reserve(lowered.children.size());
-      for (const Expr& child : lowered.children) node.children.push_back(build(child, fields));
+      node.kind = clause.kind == ExprKind::and_ ? NodeKind::and_ : NodeKind::or_;
+      node.source = &clause;
+      node.children.reserve(clause.children.size());
+      for (const Expr& child : clause.children) node.children.push_back(build_node(child, fields, parts));
       return node;
     }
+    default: break;
+  }
+  // A NOT, BETWEEN, `<>` or flipped literal: this part is lowered on a copy, then built from the copy.
+  if (parts != nullptr && !in_dialect(clause)) {
+    const Expr& lowered = parts->copies.emplace_back(lower(clause, fields, parts->trace));
+    return build_node(lowered, fields, nullptr);
+  }
+  switch (clause.kind) {
     case ExprKind::compare:
     case ExprKind::in:
-    case ExprKind::like: return predicate(lowered, fields);
-    default: return opaque(lowered);  // BETWEEN and NOT are gone after lowering
+    case ExprKind::like: return predicate(clause, fields);
+    default: return opaque(clause);
   }
+}
+
+}  // namespace
+
+Node build(const Expr& clause, const Fields& fields, LoweredParts& parts) {
+  return build_node(clause, fields, &parts);
 }
 
 }  // namespace tfq::opt

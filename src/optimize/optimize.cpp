@@ -41,10 +41,9 @@ void trace_domain_reads(const Node& node, const Context& context) {
 OptimizeResult optimize(const Expr& checked, const Fields& fields, const OptimizeOptions& options) {
   OptimizeResult result;
   std::vector<RewriteStep>* trace = options.trace ? &result.trace : nullptr;
-  // Most clauses are already in the server's dialect: then they are read in place, not copied.
-  std::optional<Expr> lowered;
-  if (!in_dialect(checked)) lowered = lower(checked, fields, trace);
-  Node root = build(lowered ? *lowered : checked, fields);
+  // The clause is read in place; only its parts outside the server's dialect are lowered, on copies.
+  LoweredParts lowered{{}, trace};
+  Node root = build(checked, fields, lowered);
   Context context{fields, result.diagnostics, trace};
   if (trace != nullptr) trace_domain_reads(root, context);
   normalize(root, context);
