@@ -98,6 +98,28 @@ TEST_CASE("tfq compile writes nothing when any input has an error", "[cli][compi
   CHECK(read_file(dir + "/kept.json") == "precious\n");
 }
 
+TEST_CASE("tfq compile never writes a body over one of its inputs", "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  const std::string body =
+      R"({"fields": ["usageMonth"], "metrics": ["tokensConsumed"], "downloadFileName": "x"})";
+  write_file(dir + "/x.json", body);
+  for (const auto& [input, output] : std::vector<std::pair<std::string, std::string>>{
+           {dir + "/monthly.tfq", dir + "/monthly.tfq"},
+           {dir + "/monthly.tfq", dir + "/./monthly.tfq"},  // the same file by another name
+           {dir + "/x.json", dir + "/x.json"}}) {
+    INFO(input << " -o " << output);
+    const auto result = run_tfq({"compile", input, "-o", output});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("is an input") != std::string::npos);
+  }
+  // --out-dir names files after INTO: x.json would land on the input body of that name.
+  const auto into = run_tfq({"compile", dir + "/x.json", "--out-dir", dir});
+  CHECK(into.exit_code == 2);
+  CHECK(read_file(dir + "/monthly.tfq") == kMonthly);
+  CHECK(read_file(dir + "/x.json") == body);
+}
+
 TEST_CASE("tfq compile --out-dir writes one file per statement and --check compares with them",
           "[cli][compile]") {
   const std::string dir = tfq::test::make_temp_dir();

@@ -122,6 +122,17 @@ TEST_CASE("submit reports compile findings in any lint format, on stderr or in a
     CHECK(json::parse(tfq::test::read_file(dir + "/findings.json")) == json::array());
     CHECK(server.requests("create_export").size() == 1);
   }
+  SECTION("neither the report nor the journal may land on an input") {
+    const auto report = run_tfq(
+        submit(server, {"good.tfq", "--diagnostics-format", "json", "--diagnostics-file", "good.tfq"}),
+        in(dir));
+    CHECK(report.exit_code == 2);
+    const auto journal = run_tfq(submit(server, {"good.tfq", "--journal", "./good.tfq"}), in(dir));
+    CHECK(journal.exit_code == 2);
+    CHECK(journal.err.find("--journal './good.tfq' is an input") != std::string::npos);
+    CHECK(tfq::test::read_file(dir + "/good.tfq") == kMonthly);
+    CHECK(server.requests().empty());
+  }
   SECTION("a report that cannot be written stops the batch before anything is sent") {
     const auto result = run_tfq(submit(server, {"good.tfq", "--diagnostics-format", "json",
                                                 "--diagnostics-file", "no/such/dir/f.json"}),

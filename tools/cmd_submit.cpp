@@ -89,6 +89,15 @@ bool compile_all(const SubmitFlags& flags, std::vector<SubmitItem>& items, int* 
   const CompiledInputs compiled = compile_inputs(flags.files, flags.params, settings, "submit");
   if (report_stream != nullptr) {
     std::fclose(report_stream);
+    std::vector<std::string> kept = compiled.files;
+    if (!flags.journal.empty()) kept.push_back(flags.journal);
+    if (output_overwriting_input({flags.diagnostics_file}, kept)) {
+      std::free(report_buffer);
+      print_error("--diagnostics-file '" + flags.diagnostics_file +
+                  "' is an input or the journal: writing the report would replace it; nothing was sent");
+      *exit_code = exit_usage;
+      return false;
+    }
     const std::string report(report_buffer, report_size);
     std::free(report_buffer);
     if (const auto failed = write_files_atomically({{flags.diagnostics_file, report}})) {
@@ -96,6 +105,12 @@ bool compile_all(const SubmitFlags& flags, std::vector<SubmitItem>& items, int* 
       *exit_code = exit_usage;
       return false;
     }
+  }
+  if (!flags.journal.empty() && output_overwriting_input({flags.journal}, compiled.files)) {
+    print_error("--journal '" + flags.journal +
+                "' is an input: appending to it would change it; nothing was sent");
+    *exit_code = exit_usage;
+    return false;
   }
   if (compiled.exit_code != exit_ok) {
     if (compiled.exit_code == exit_findings) {

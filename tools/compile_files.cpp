@@ -160,6 +160,7 @@ CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<c
       problems.push_back(problem);
       continue;
     }
+    if (input.kind == InputSpec::Kind::file) compiled.files.push_back(input.name);
     const InputKind kind = input_kind_for(source->name());
     CompileResult result = compile(*source, kind, options);
     apply_project_rules(*source, settings.severities, result.diagnostics);
@@ -182,6 +183,17 @@ CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<c
   return compiled;
 }
 
+std::optional<std::string> output_overwriting_input(const std::vector<std::string>& outputs,
+                                                    const std::vector<std::string>& inputs) {
+  for (const std::string& output : outputs) {
+    for (const std::string& input : inputs) {
+      std::error_code ec;
+      if (output == input || std::filesystem::equivalent(output, input, ec)) return output;
+    }
+  }
+  return std::nullopt;
+}
+
 int compile_files(const CompileFileArgs& args, const CompileSettings& settings) {
   if (args.check && args.output.empty() && args.out_dir.empty()) {
     complain("--check compares with the files of -o or --out-dir: give one of them");
@@ -199,6 +211,12 @@ int compile_files(const CompileFileArgs& args, const CompileSettings& settings) 
   const auto files = plan_files(args, all, settings.compact, plan_error);
   if (!files) return plan_error;
   if (args.check) return check_files(*files);
+  std::vector<std::string> outputs;
+  for (const PlannedFile& file : *files) outputs.push_back(file.path);
+  if (const auto clash = output_overwriting_input(outputs, compiled.files)) {
+    complain("'" + *clash + "' is an input: writing the body there would replace it; nothing was written");
+    return exit_usage;
+  }
   if (!args.out_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(args.out_dir, ec);

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,7 +48,13 @@ struct CompiledInput {
 struct CompiledInputs {
   int exit_code = 0;                    // 1: an input has errors; 2: a bad --param or an unreadable input
   std::vector<CompiledInput> requests;  // every input's requests, in order; only when exit_code is 0
+  std::vector<std::string> files;       // the paths of every input file read
 };
+
+// The first of `outputs` that is the same file as one of `inputs` (an existing file reached by another
+// name counts too), or nullopt: writing it would replace what the user wrote.
+std::optional<std::string> output_overwriting_input(const std::vector<std::string>& outputs,
+                                                    const std::vector<std::string>& inputs);
 
 // Compiles every operand (a directory gives the .tfq files below it) with the --param bindings, reporting
 // findings (text on stderr, a machine format on stdout) and other problems as "tfq COMMAND: ...". A binding
