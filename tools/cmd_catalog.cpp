@@ -154,9 +154,7 @@ int run_catalog(const CatalogOptions& options) {
   // The catalog the project's other commands use: --catalog, else the project file's, else the built-in.
   const std::optional<Project> project = load_project(options.config_file, "catalog");
   if (!project) return exit_usage;
-  const std::string path = !options.catalog_file.empty() ? options.catalog_file
-                           : project->config             ? project->config->catalog
-                                                         : std::string();
+  const std::string path = project_catalog_path(*project, options.catalog_file);
   const Catalog* catalog = &Catalog::builtin();
   std::optional<LoadedCatalog> loaded;
   if (!path.empty()) {

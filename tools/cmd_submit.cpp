@@ -45,6 +45,48 @@ struct SubmitFlags {
   bool force = false;
 };
 
+// A stdio stream writing into memory (open_memstream), for a report that is written out whole.
+class MemoryStream {
+ public:
+  MemoryStream() = default;
+  MemoryStream(const MemoryStream&) = delete;
+  MemoryStream& operator=(const MemoryStream&) = delete;
+  ~MemoryStream() {
+    if (stream_ != nullptr) std::fclose(stream_);
+    std::free(buffer_);
+  }
+
+  bool open() { return (stream_ = open_memstream(&buffer_, &size_)) != nullptr; }
+  std::FILE* get() const { return stream_; }
+  // Everything written, once: the stream is closed.
+  std::string take() {
+    std::fclose(stream_);
+    stream_ = nullptr;
+    return std::string(buffer_, size_);
+  }
+
+ private:
+  char* buffer_ = nullptr;
+  std::size_t size_ = 0;
+  std::FILE* stream_ = nullptr;
+};
+
+// Why the report or the journal would replace what the user wrote (an input, or the journal for the
+// report), or nullopt.
+std::optional<std::string> file_over_input(const SubmitFlags& flags, const std::vector<std::string>& inputs) {
+  if (!flags.diagnostics_file.empty()) {
+    std::vector<std::string> kept = inputs;
+    if (!flags.journal.empty()) kept.push_back(flags.journal);
+    if (output_overwriting_input({flags.diagnostics_file}, kept)) {
+      return "--diagnostics-file '" + flags.diagnostics_file +
+             "' is an input or the journal: writing the report would replace it";
+    }
+  }
+  if (!flags.journal.empty() && output_overwriting_input({flags.journal}, inputs))
+    return "--journal '" + flags.journal + "' is an input: appending to it would change it";
+  return std::nullopt;
+}
+
 // Compiles every file as tfq compile does; false (after printing the diagnostics) when any has an error, an
 // input is not a request, or a file cannot be read.
 bool compile_all(const SubmitFlags& flags, std::vector<SubmitItem>& items, int* exit_code) {
@@ -74,43 +116,25 @@ bool compile_all(const SubmitFlags& flags, std::vector<SubmitItem>& items, int* 
   settings.format = parse_output_format(flags.diagnostics_format).value_or(OutputFormat::text);
   // The findings go to stderr, or into the --diagnostics-file, written whole once compiling is done (a
   // CI step that uploads it finds a complete report, also when there were no findings).
-  char* report_buffer = nullptr;
-  std::size_t report_size = 0;
-  std::FILE* report_stream = nullptr;
-  if (!flags.diagnostics_file.empty()) {
-    report_stream = open_memstream(&report_buffer, &report_size);
-    if (report_stream == nullptr) {
-      print_error("cannot keep the diagnostics in memory");
-      *exit_code = exit_usage;
-      return false;
-    }
+  MemoryStream report;
+  if (!flags.diagnostics_file.empty() && !report.open()) {
+    print_error("cannot keep the diagnostics in memory");
+    *exit_code = exit_usage;
+    return false;
   }
-  settings.findings_stream = report_stream != nullptr ? report_stream : stderr;
+  settings.findings_stream = report.get() != nullptr ? report.get() : stderr;
   const CompiledInputs compiled = compile_inputs(flags.files, flags.params, settings, "submit");
-  if (report_stream != nullptr) {
-    std::fclose(report_stream);
-    std::vector<std::string> kept = compiled.files;
-    if (!flags.journal.empty()) kept.push_back(flags.journal);
-    if (output_overwriting_input({flags.diagnostics_file}, kept)) {
-      std::free(report_buffer);
-      print_error("--diagnostics-file '" + flags.diagnostics_file +
-                  "' is an input or the journal: writing the report would replace it; nothing was sent");
-      *exit_code = exit_usage;
-      return false;
-    }
-    const std::string report(report_buffer, report_size);
-    std::free(report_buffer);
-    if (const auto failed = write_files_atomically({{flags.diagnostics_file, report}})) {
+  if (const auto clash = file_over_input(flags, compiled.files)) {
+    print_error(*clash + "; nothing was sent");
+    *exit_code = exit_usage;
+    return false;
+  }
+  if (report.get() != nullptr) {
+    if (const auto failed = write_files_atomically({{flags.diagnostics_file, report.take()}})) {
       print_error(*failed + ": nothing was sent");
       *exit_code = exit_usage;
       return false;
     }
-  }
-  if (!flags.journal.empty() && output_overwriting_input({flags.journal}, compiled.files)) {
-    print_error("--journal '" + flags.journal +
-                "' is an input: appending to it would change it; nothing was sent");
-    *exit_code = exit_usage;
-    return false;
   }
   if (compiled.exit_code != exit_ok) {
     if (compiled.exit_code == exit_findings) {

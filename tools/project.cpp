@@ -54,12 +54,15 @@ std::optional<Project> load_project(const std::string& config_flag, const std::s
   return project;
 }
 
+std::string project_catalog_path(const Project& project, const std::string& catalog_flag) {
+  if (!catalog_flag.empty()) return catalog_flag;
+  return project.config ? project.config->catalog : std::string();
+}
+
 const Catalog* project_catalog(const Project& project, const std::string& catalog_flag,
                                const std::string& command, std::optional<LoadedCatalog>& loaded, bool& ok) {
   ok = true;
-  const std::string path = !catalog_flag.empty() ? catalog_flag
-                           : project.config      ? project.config->catalog
-                                                 : "";
+  const std::string path = project_catalog_path(project, catalog_flag);
   if (path.empty()) return nullptr;
   loaded = load_catalog_overlay(path);
   if (loaded->unreadable) {

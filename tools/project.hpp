@@ -21,6 +21,10 @@ struct Project {
 // diagnostics, or why it cannot be read) to stderr, prefixed with `command`: a usage error.
 std::optional<Project> load_project(const std::string& config_flag, const std::string& command);
 
+// The catalog overlay's path: --catalog FILE when given, else the project's `catalog`, else "" (the
+// built-in catalog alone).
+std::string project_catalog_path(const Project& project, const std::string& catalog_flag);
+
 // The catalog: --catalog FILE when given, else the project's `catalog`, else the built-in one (nullptr).
 // `ok` is false after printing why the overlay cannot be used.
 const Catalog* project_catalog(const Project& project, const std::string& catalog_flag,
