@@ -44,8 +44,13 @@ void add_literal(Candidates& c, const Operand& literal) {
     return;
   }
   if (literal.kind != Operand::Kind::string) return;
-  c.values.emplace_back(literal.text);
   const FieldType type = c.field->type;
+  // A month field only ever holds a 1st: a literal such as '2017-10-15' stands for its month's 1st in a row.
+  if (type != FieldType::month) {
+    c.values.emplace_back(literal.text);
+  } else if (auto first = shifted_date(literal.text, 0, true)) {
+    c.values.emplace_back(*first);
+  }
   if (type == FieldType::date || type == FieldType::month) {
     for (int delta : {-1, 1}) {
       if (auto near = shifted_date(literal.text, delta, type == FieldType::month))
