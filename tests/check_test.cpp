@@ -183,6 +183,23 @@ TEST_CASE("checker warns about a value listed twice in an IN list and removes th
   CHECK(only_finding("contractYear IN (1, 2, 1)").message == "1 is listed twice");
 }
 
+TEST_CASE("every repeat in an IN list points at the first occurrence, in the order written", "[check]") {
+  const std::string text = "userName IN ('b', 'a', 'b', 'c', 'a', 'b')";
+  const std::vector<Diagnostic> found = check(text);
+  REQUIRE(found.size() == 3);
+  // The second 'b', the second 'a', the third 'b': each labelled with its value's first place.
+  CHECK(found[0].range == range_of(text, "'b'", 1));
+  CHECK(found[0].labels.at(0).range == range_of(text, "'b'"));
+  CHECK(found[1].range == range_of(text, "'a'", 1));
+  CHECK(found[1].labels.at(0).range == range_of(text, "'a'"));
+  CHECK(found[2].range == range_of(text, "'b'", 2));
+  CHECK(found[2].labels.at(0).range == range_of(text, "'b'"));
+  // A string and an integer that print alike are different values; equal integers match however spelled.
+  for (const Code code : codes_of(check("contractYear IN ('1', 1)")))
+    CHECK(code != Code::duplicate_in_element);
+  CHECK(only_finding("contractYear IN (7, 007)").message == "7 is listed twice");
+}
+
 TEST_CASE("checker rejects a comparison between two literals", "[check]") {
   const std::string text = "1=1";
   const Diagnostic d = only_finding(text);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tfq/diagnostic.hpp"
+#include "tfq/name_index.hpp"
 #include "tfq/source.hpp"
 
 namespace tfq {
@@ -76,7 +77,7 @@ class Catalog {
  private:
   std::vector<FieldInfo> entries_;
   std::vector<EnumInfo> enums_;
-  std::vector<std::uint32_t> sorted_;  // indexes of entries_ sorted by name, for find()
+  NameIndex by_name_;  // entries_ by name, for find()
   void reindex();
   // Applies one catalog document (a complete catalog or an overlay); false when it is malformed.
   bool apply_document(const Source& document, std::vector<Diagnostic>& diagnostics);

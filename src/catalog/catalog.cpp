@@ -58,11 +58,9 @@ std::optional<Catalog> Catalog::with_overlay(const Source& overlay,
 }
 
 const FieldInfo* Catalog::find(std::string_view name) const {
-  auto it =
-      std::lower_bound(sorted_.begin(), sorted_.end(), name,
-                       [&](std::uint32_t index, std::string_view key) { return entries_[index].name < key; });
-  if (it == sorted_.end() || entries_[*it].name != name) return nullptr;
-  return &entries_[*it];
+  const std::uint32_t at =
+      by_name_.find(name, [&](std::uint32_t i) -> std::string_view { return entries_[i].name; });
+  return at == NameIndex::npos ? nullptr : &entries_[at];
 }
 
 const EnumInfo* Catalog::find_enum(std::string_view name) const {
@@ -71,10 +69,10 @@ const EnumInfo* Catalog::find_enum(std::string_view name) const {
 }
 
 void Catalog::reindex() {
-  sorted_.resize(entries_.size());
-  for (std::uint32_t i = 0; i < sorted_.size(); ++i) sorted_[i] = i;
-  std::sort(sorted_.begin(), sorted_.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return entries_[a].name < entries_[b].name; });
+  by_name_.clear();
+  for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+    by_name_.add(i, [&](std::uint32_t at) -> std::string_view { return entries_[at].name; });
+  }
 }
 
 }  // namespace tfq

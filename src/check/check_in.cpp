@@ -1,9 +1,40 @@
 // IN lists: not empty, one kind of literal, no value twice, and each element checked against the field.
-#include <unordered_map>
+#include <algorithm>
+#include <tuple>
+#include <vector>
 
 #include "check/checker.hpp"
 
 namespace tfq::check {
+
+namespace {
+
+// For each element, the index of an earlier literal element with the same kind and value (itself when
+// there is none). One sort of the elements by (kind, value, index), not a hash table of keys.
+std::vector<std::size_t> first_occurrences(const std::vector<Operand>& values) {
+  std::vector<std::size_t> first(values.size());
+  std::vector<std::size_t> order;
+  order.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    first[i] = i;
+    if (values[i].is_literal()) order.push_back(i);
+  }
+  auto key = [&](std::size_t i) {
+    const Operand& v = values[i];
+    const bool is_string = v.kind == Operand::Kind::string;
+    return std::make_tuple(is_string, is_string ? std::int64_t{0} : v.integer,
+                           is_string ? std::string_view(v.text) : std::string_view(), i);
+  };
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const auto [kind, integer, text, i] = key(order[k]);
+    const auto [prev_kind, prev_integer, prev_text, prev] = key(order[k - 1]);
+    if (kind == prev_kind && integer == prev_integer && text == prev_text) first[i] = first[prev];
+  }
+  return first;
+}
+
+}  // namespace
 
 void Checker::check_in_elements(const Expr& e, const FieldInfo* field, bool negated) {
   if (e.values.empty()) {
@@ -15,18 +46,16 @@ void Checker::check_in_elements(const Expr& e, const FieldInfo* field, bool nega
   const Operand* first_string = nullptr;
   const Operand* first_integer = nullptr;
   bool mismatch = false;
-  std::unordered_map<std::string, std::size_t>
-      seen;  // "s:text" or "i:value" -> index of the first occurrence
+  const std::vector<std::size_t> first = first_occurrences(e.values);
   for (std::size_t i = 0; i < e.values.size(); ++i) {
     const Operand& value = e.values[i];
     if (!expect_literal(value, e, "IN")) continue;
     const bool is_string = value.kind == Operand::Kind::string;
     const Operand*& first_of_kind = is_string ? first_string : first_integer;
     if (first_of_kind == nullptr) first_of_kind = &value;
-    const std::string key = is_string ? "s:" + value.text : "i:" + std::to_string(value.integer);
-    if (auto [it, fresh] = seen.emplace(key, i); !fresh) {
+    if (first[i] != i) {
       Diagnostic& d = report(Code::duplicate_in_element, value.range, spelled(value) + " is listed twice");
-      d.labels.push_back({e.values[it->second].range, "first listed here"});
+      d.labels.push_back({e.values[first[i]].range, "first listed here"});
       d.help = "remove the second one";
       d.fixes.push_back({{e.values[i - 1].range.end, value.range.end}, ""});
       continue;

@@ -38,17 +38,12 @@ Fields::Fields(const Catalog& catalog) {
 
 void Fields::add(std::string name, Domain domain) {
   entries_.push_back({std::move(name), std::move(domain)});
-  const auto index = static_cast<std::uint32_t>(entries_.size() - 1);
-  const auto at =
-      std::lower_bound(by_name_.begin(), by_name_.end(), entries_.back().name,
-                       [&](std::uint32_t i, const std::string& n) { return entries_[i].name < n; });
-  by_name_.insert(at, index);
+  by_name_.add(static_cast<std::uint32_t>(entries_.size() - 1),
+               [&](std::uint32_t i) -> std::string_view { return entries_[i].name; });
 }
 
 std::uint32_t Fields::find(std::string_view name) const {
-  const auto at = std::lower_bound(by_name_.begin(), by_name_.end(), name,
-                                   [&](std::uint32_t i, std::string_view n) { return entries_[i].name < n; });
-  return at != by_name_.end() && entries_[*at].name == name ? *at : npos;
+  return by_name_.find(name, [&](std::uint32_t i) -> std::string_view { return entries_[i].name; });
 }
 
 }  // namespace tfq::opt

@@ -18,6 +18,7 @@
 #include "tfq/ast.hpp"
 #include "tfq/catalog.hpp"
 #include "tfq/diagnostic.hpp"
+#include "tfq/name_index.hpp"
 #include "tfq/optimize.hpp"
 
 namespace tfq::opt {
@@ -41,7 +42,7 @@ class Fields {
 
  private:
   std::vector<Entry> entries_;
-  std::vector<std::uint32_t> by_name_;  // indexes sorted by name
+  NameIndex by_name_;
 };
 
 enum class NodeKind : std::uint8_t {

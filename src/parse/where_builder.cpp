@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <iterator>
 #include <string>
 
 #include "grammar/where_errors.hpp"
@@ -25,12 +26,12 @@ WhereBuilder::WhereBuilder(const Source& source, SourceRange within, const Parse
 Operand& WhereBuilder::next_operand(Operand::Kind kind, const char* begin, const char* end) {
   Operand* o = &pending_.subject;
   if (has_subject_) {
-    if (pending_.kind == ExprKind::in && pending_.values.size() >= max_in_list_) {
+    if (pending_.kind == ExprKind::in && values_.size() >= max_in_list_) {
       const auto& e = grammar::error<grammar::in_list_too_long>;
       failure_argument_ = std::to_string(max_in_list_);
       stop(e.code, e.message, e.help, {offset(begin), offset(end)});
     }
-    o = &pending_.values.emplace_back();
+    o = &values_.emplace_back();
   }
   has_subject_ = true;
   o->kind = kind;
@@ -121,6 +122,9 @@ void WhereBuilder::predicate_keyword(ExprKind kind, const char* begin, std::uint
 void WhereBuilder::predicate() {
   const std::uint32_t begin = pending_.subject.range.begin;
   pending_.range = {begin, last_end_};
+  // One allocation of the exact size; the scratch list keeps its capacity for the next predicate.
+  pending_.values.assign(std::make_move_iterator(values_.begin()), std::make_move_iterator(values_.end()));
+  values_.clear();
   if (++predicates_ > max_predicates_) {
     const auto& e = grammar::error<grammar::too_many_predicates>;
     failure_argument_ = std::to_string(max_predicates_);

@@ -103,6 +103,7 @@ class WhereBuilder {
   std::vector<std::uint32_t> open_parens_;  // offsets of '(' not yet closed
   std::size_t depth_ = 0;                   // open parentheses plus NOTs awaiting their operand
   Expr pending_;                            // the predicate being read
+  std::vector<Operand> values_;             // its values, until the predicate is complete
   bool has_subject_ = false;
   std::uint32_t negation_begin_ = 0;
   std::uint32_t last_end_ = 0;  // end of the last token that belongs to an expression

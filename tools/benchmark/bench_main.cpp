@@ -156,6 +156,10 @@ void processes(const Settings& settings) {
   print_row("start-up + lint of one small file (median of 101)",
             format("%.2f ms", one.seconds * 1e3) + format(" (cpu %.2f)", one.cpu_seconds * 1e3), "< 2 ms",
             one.exit_code <= 1 && one.seconds < 0.002);
+  // What any process costs here (fork, exec, dynamic loading of libc): the floor under the row above.
+  const ProcessRun floor = median_run({"/bin/true"}, 101);
+  print_row("  /bin/true on this machine, for scale (median of 101)",
+            format("%.2f ms", floor.seconds * 1e3) + format(" (cpu %.2f)", floor.cpu_seconds * 1e3));
   const std::size_t files = static_cast<std::size_t>(
       std::distance(fs::directory_iterator(settings.corpus / "files"), fs::directory_iterator{}));
   const ProcessRun many = median_run({settings.tfq, "lint", (settings.corpus / "files").string()}, 3);

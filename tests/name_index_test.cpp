@@ -1,0 +1,36 @@
+// NameIndex: the hash index the catalog and the optimizer find fields with.
+#include "tfq/name_index.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using tfq::NameIndex;
+
+TEST_CASE("a name index finds every indexed name, also after it grew, and nothing else", "[name_index]") {
+  std::vector<std::string> names;
+  NameIndex index;
+  auto name_at = [&](std::uint32_t i) -> std::string_view { return names[i]; };
+  CHECK(index.find("anything", name_at) == NameIndex::npos);
+  for (std::uint32_t i = 0; i < 1000; ++i) {
+    names.push_back("field" + std::to_string(i * 7919 % 1000));
+    index.add(i, name_at);
+  }
+  for (std::uint32_t i = 0; i < names.size(); ++i) CHECK(index.find(names[i], name_at) == i);
+  CHECK(index.find("field1000", name_at) == NameIndex::npos);
+  CHECK(index.find("", name_at) == NameIndex::npos);
+  CHECK(index.find("field", name_at) == NameIndex::npos);
+}
+
+TEST_CASE("a name indexed twice keeps its first position; clear forgets everything", "[name_index]") {
+  const std::vector<std::string> names = {"usageDate", "userName", "usageDate"};
+  auto name_at = [&](std::uint32_t i) -> std::string_view { return names[i]; };
+  NameIndex index;
+  for (std::uint32_t i = 0; i < names.size(); ++i) index.add(i, name_at);
+  CHECK(index.find("usageDate", name_at) == 0);
+  CHECK(index.find("userName", name_at) == 1);
+  CHECK(index.find("UsageDate", name_at) == NameIndex::npos);  // exact, case-sensitive
+  index.clear();
+  CHECK(index.find("userName", name_at) == NameIndex::npos);
+}
