@@ -220,3 +220,39 @@ TEST_CASE("NOT LIKE that can be dropped or rewritten is no error", "[optimize][f
   // NOT NOT LIKE is LIKE.
   CHECK(optimize_and_render("NOT userName NOT LIKE '%abc%'").result.where == "userName LIKE '%abc%'");
 }
+
+// A set merged from several predicates (`x = 'a' OR x = 'b'` is one set) stands for all of them together:
+// naming its first predicate alone said that `x = 'b' AND ...` implies `x = 'a'`.
+TEST_CASE("a finding about a merged set names all of its predicates, never the first alone",
+          "[optimize][findings]") {
+  const Rendered implied =
+      optimize_and_render("productName = 'a' OR productName = 'b' OR (productName = 'b' AND userName = 'x')");
+  CHECK(
+      implied.text ==
+      R"(<where>:1:44: warning[TFQ302]: `productName = 'b' AND userName = 'x'` is redundant: it implies the condition on productName merged from `productName = 'a'` and 1 other predicate
+ 1 | productName = 'a' OR productName = 'b' OR (productName = 'b' AND userName = 'x')
+   |                                            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+<where>:1:1: note: implied by it
+ 1 | productName = 'a' OR productName = 'b' OR (productName = 'b' AND userName = 'x')
+   | -----------------
+<where>:1:22: note: merged into it
+ 1 | productName = 'a' OR productName = 'b' OR (productName = 'b' AND userName = 'x')
+   |                      -----------------
+)");
+  CHECK(implied.result.where == "productName IN ('a', 'b')");
+
+  // contractYear >= 1 alone does not conflict with contractYear = 9: both merged predicates are named.
+  const Rendered conflict =
+      optimize_and_render("contractYear >= 1 AND contractYear <= 5 AND (contractYear = 9 OR userName = 'x')");
+  CHECK(conflict.text.find("`contractYear = 9` conflicts with `contractYear >= 1` and 1 more") !=
+        std::string::npos);
+  CHECK(conflict.text.find("<where>:1:23: note: conflicts with this") != std::string::npos);
+
+  // A set merged from a whole OR is named by that OR.
+  const Rendered whole = optimize_and_render(
+      "(contractYear = 1 OR contractYear = 2 OR contractYear = 3) AND (contractYear = 1 OR contractYear = 2) "
+      "AND "
+      "userName = 'x'");
+  CHECK(whole.text.find("is redundant: `contractYear = 1 OR contractYear = 2` implies it") !=
+        std::string::npos);
+}

@@ -9,6 +9,7 @@ namespace tfq::opt {
 namespace {
 
 constexpr std::size_t max_quoted = 60;
+constexpr std::size_t max_labels = 8;
 
 // "`a` conflicts with `b`", "`a`, `b` and 2 more", ...
 std::string list_of(const std::vector<const Expr*>& parts, std::string_view relation) {
@@ -22,7 +23,7 @@ Diagnostic with_labels(Code code, const Node& constant, std::string message, std
                        bool alone) {
   Diagnostic d = make_diagnostic(code, constant.origins.empty() ? SourceRange{} : constant.origins[0]->range,
                                  std::move(message));
-  for (std::size_t i = 1; !alone && i < constant.origins.size() && i < 8; ++i) {
+  for (std::size_t i = 1; !alone && i < constant.origins.size() && i < max_labels; ++i) {
     d.labels.push_back({constant.origins[i]->range, std::string(label)});
   }
   return d;
@@ -38,6 +39,26 @@ std::string quote(const Expr& expr) {
     text = text.substr(0, cut) + "...";
   }
   return "`" + text + "`";
+}
+
+NamedAtom name_atom(const Node& atom, const Context& context) {
+  const Expr& first = shown(atom);
+  const bool merged = atom.kind == NodeKind::set && atom.origins.size() > 1 && first.kind != ExprKind::and_ &&
+                      first.kind != ExprKind::or_;
+  if (!merged) return {quote(first), {&first}};
+  const std::size_t more = atom.origins.size() - 1;
+  return {"the condition on " + context.fields.at(atom.field).name + " merged from " + quote(first) +
+              " and " + std::to_string(more) + (more == 1 ? " other predicate" : " other predicates"),
+          atom.origins};
+}
+
+void report_against(Context& context, Code code, const Expr& primary, std::string message,
+                    const NamedAtom& other, const std::string& label) {
+  Diagnostic d = make_diagnostic(code, primary.range, std::move(message));
+  for (std::size_t i = 0; i < other.all.size() && i < max_labels; ++i) {
+    d.labels.push_back({other.all[i]->range, i == 0 || other.all.size() == 1 ? label : "merged into it"});
+  }
+  context.diagnostics.push_back(std::move(d));
 }
 
 const Expr& shown(const Node& node) {

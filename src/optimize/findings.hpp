@@ -14,6 +14,20 @@ std::string quote(const Expr& expr);
 // The expression a node is reported at: an atom's first predicate, an AND/OR's source.
 const Expr& shown(const Node& node);
 
+// How a finding names an atom. An atom merged from several predicates (`x = 1 OR x = 2` became
+// `x IN (1, 2)`) stands for all of them together, never for its first one alone: it is named as the
+// condition merged from them, unless its first origin is the whole clause they were merged in.
+struct NamedAtom {
+  std::string text;              // quoted, for the message
+  std::vector<const Expr*> all;  // the predicates it stands for (at least one): where labels go
+};
+NamedAtom name_atom(const Node& atom, const Context& context);
+
+// A diagnostic with its primary range at `primary`, message and labels on what `other` stands for
+// (up to 8 of its predicates).
+void report_against(Context& context, Code code, const Expr& primary, std::string message,
+                    const NamedAtom& other, const std::string& label);
+
 // A diagnostic with its primary range at `primary` and, when `other` is given, a label on `other`.
 void report(Context& context, Code code, const Expr& primary, std::string message,
             const Expr* other = nullptr, std::string label = {});

@@ -49,13 +49,18 @@ bool must_hide(char32_t cp) {
 }
 
 // How one character at text[at] is shown, and how many bytes it takes (tabs are the caller's business).
+bool plain_ascii(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x20 && byte < 0x7F;
+}
+
 std::string_view shown_character(std::string_view text, std::uint32_t at, std::uint32_t& length,
                                  std::uint32_t& width) {
   const auto byte = static_cast<unsigned char>(text[at]);
   length = 1;
   width = 1;
-  if (byte < 0x20 || byte == 0x7F) return control_picture(byte);
-  if (byte < 0x80) return text.substr(at, 1);
+  if (plain_ascii(text[at])) return text.substr(at, 1);
+  if (byte < 0x80) return control_picture(byte);
   const utf8::Decoded d = utf8::decode(text, at);
   length = d.length;
   if (d.problem != utf8::Problem::none || must_hide(d.code_point)) return kReplacementCharacter;
@@ -78,7 +83,9 @@ Layout lay_out(std::string_view text, std::uint32_t from, std::uint32_t line_end
     if (max_width != 0 && anchor_column && column >= *anchor_column + max_width) break;
     Cell cell{at, column, 1, {}};
     std::uint32_t length = 1;
-    if (text[at] == '\t') {
+    if (plain_ascii(text[at])) {
+      cell.shown = text.substr(at, 1);
+    } else if (text[at] == '\t') {
       cell.width = tab_width - column % tab_width;
       cell.shown = kSpaces.substr(0, cell.width);
     } else {
@@ -106,7 +113,11 @@ std::uint32_t back_off(std::string_view text, std::uint32_t line_begin, std::uin
 // Writes text into line at a column, padding with spaces; the caller keeps writes in order.
 void put(std::string& line, std::size_t column, std::string_view text) {
   if (line.size() < column) line.append(column - line.size(), ' ');
-  line.replace(column, std::min(text.size(), line.size() - column), text);
+  if (line.size() == column) {
+    line.append(text);  // the usual case: writing at the end
+  } else {
+    line.replace(column, std::min(text.size(), line.size() - column), text);
+  }
 }
 
 // Which columns of a layout are shown, and whether "..." stands for text cut off on either side.
@@ -147,9 +158,14 @@ std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::uint32_t at = 0; at < text.size();) {
+    // Runs of plain ASCII go over as they are, in one copy.
+    std::uint32_t run = at;
+    while (run < text.size() && plain_ascii(text[run])) ++run;
+    out.append(text.substr(at, run - at));
+    if (run == text.size()) break;
     std::uint32_t length = 1, width = 1;
-    out += shown_character(text, at, length, width);
-    at += length;
+    out += shown_character(text, run, length, width);
+    at = run + length;
   }
   return out;
 }
@@ -173,8 +189,10 @@ Snippet make_snippet(const Source& source, const SnippetRequest& request) {
   const Window window = choose_window(layout, mark_begin, max_width, from > line_begin);
 
   Snippet snippet;
+  snippet.echoed.reserve(layout.cells.size() + 6);  // exact for ASCII; lay_out bounds the cells
   if (window.left_ellipsis) snippet.echoed = "...";
   std::vector<const Cell*> visible;
+  visible.reserve(layout.cells.size());
   for (const Cell& cell : layout.cells) {
     if (cell.column < window.begin || cell.column + cell.width > window.end) continue;
     visible.push_back(&cell);

@@ -70,12 +70,12 @@ bool absorb(Node& node, Context& context) {
     for (const Node& term : clause.children) {
       const std::size_t w = facts.witness(term);
       if (w == none) continue;
-      const Expr& witness = shown(node.children[w]);
-      report(
-          context, Code::redundant_predicate, shown(clause),
-          quote(shown(clause)) + " is redundant: " +
-              (node.kind == NodeKind::and_ ? quote(witness) + " implies it" : "it implies " + quote(witness)),
-          &witness, node.kind == NodeKind::and_ ? "implies it" : "implied by it");
+      const bool conjunction = node.kind == NodeKind::and_;
+      const NamedAtom witness = name_atom(node.children[w], context);
+      report_against(context, Code::redundant_predicate, shown(clause),
+                     quote(shown(clause)) + " is redundant: " +
+                         (conjunction ? witness.text + " implies it" : "it implies " + witness.text),
+                     witness, conjunction ? "implies it" : "implied by it");
       absorbed[c] = fired = true;
       break;
     }

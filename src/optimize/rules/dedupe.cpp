@@ -28,9 +28,9 @@ bool dedupe(Node& node, Context& context) {
     const std::size_t at = first.find(child.hash);
     if (at == i || !equivalent(child, node.children[at])) continue;
     repeat[i] = fired = true;
-    const Expr& original = shown(node.children[at]);
-    report(context, Code::duplicate_predicate, shown(child),
-           quote(shown(child)) + " repeats " + quote(original), &original, "first here");
+    const NamedAtom original = name_atom(node.children[at], context);
+    report_against(context, Code::duplicate_predicate, shown(child),
+                   name_atom(child, context).text + " repeats " + original.text, original, "first here");
   }
   if (!fired) return false;
   drop_children(node, repeat);

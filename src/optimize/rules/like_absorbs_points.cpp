@@ -34,9 +34,8 @@ bool like_absorbs_points(Node& node, Context& context) {
     if (kept.size() == set.set.intervals().size()) continue;
     fired = true;
     if (kept.empty()) {
-      const Expr& set_origin = *set.origins.front();
-      report(context, Code::redundant_predicate, set_origin,
-             quote(set_origin) + " is redundant: " + quote(*like.origins.front()) +
+      report(context, Code::redundant_predicate, shown(set),
+             name_atom(set, context).text + " is redundant: " + quote(*like.origins.front()) +
                  " accepts every value it accepts",
              like.origins.front(), "accepts more");
       absorbed[found->second] = true;

@@ -31,10 +31,10 @@ bool like_on_points(Node& node, Context& context) {
     }
     const Expr& like_origin = *like.origins.front();
     if (kept.size() == points.set.intervals().size()) {
-      report(context, Code::redundant_predicate, like_origin,
-             quote(like_origin) + " is redundant: every value " + quote(*points.origins.front()) +
-                 " accepts matches it",
-             points.origins.front(), "accepts only matching values");
+      report_against(context, Code::redundant_predicate, like_origin,
+                     quote(like_origin) + " is redundant: every value " + name_atom(points, context).text +
+                         " accepts matches it",
+                     name_atom(points, context), "accepts only matching values");
     } else if (kept.empty()) {
       points.origins = {points.origins.front(), &like_origin};  // the conflict
     } else {

@@ -14,10 +14,6 @@ namespace {
 // Pairwise findings (redundancy) cost k^2 set operations: only for groups of a size people write by hand.
 constexpr std::size_t max_pairwise = 32;
 
-const Expr& origin(const Node& atom) {
-  return *atom.origins.front();
-}
-
 // Reports each predicate whose set repeats an earlier one in the group; the flags mark the repeats. By the
 // hash of each set, sorted, so that sets that may be equal are neighbours: O(k log k) for a group of k.
 std::vector<bool> report_duplicates(Context& context, const std::vector<const Node*>& group) {
@@ -45,9 +41,9 @@ std::vector<bool> report_duplicates(Context& context, const std::vector<const No
   for (std::size_t j = 0; j < group.size(); ++j) {
     if (first_of[j] == none) continue;
     duplicate[j] = true;
-    const Expr& first = origin(*group[first_of[j]]);
-    report(context, Code::duplicate_predicate, origin(*group[j]),
-           quote(origin(*group[j])) + " repeats " + quote(first), &first, "first here");
+    const NamedAtom first = name_atom(*group[first_of[j]], context);
+    report_against(context, Code::duplicate_predicate, shown(*group[j]),
+                   name_atom(*group[j], context).text + " repeats " + first.text, first, "first here");
   }
   return duplicate;
 }
@@ -63,11 +59,12 @@ void report_redundant(Context& context, const std::vector<const Node*>& group,
       const Node& strong = conjunction ? *group[i] : *group[j];
       const Node& weak = conjunction ? *group[j] : *group[i];
       if (!strong.set.subset_of(weak.set, domain)) continue;
-      report(context, Code::redundant_predicate, origin(*group[j]),
-             quote(origin(*group[j])) + " is redundant: " +
-                 (conjunction ? quote(origin(*group[i])) + " implies it"
-                              : quote(origin(*group[i])) + " already accepts every value it accepts"),
-             &origin(*group[i]), conjunction ? "implies it" : "accepts more");
+      const NamedAtom other = name_atom(*group[i], context);
+      report_against(context, Code::redundant_predicate, shown(*group[j]),
+                     name_atom(*group[j], context).text + " is redundant: " +
+                         (conjunction ? other.text + " implies it"
+                                      : other.text + " already accepts every value it accepts"),
+                     other, conjunction ? "implies it" : "accepts more");
       break;
     }
   }
@@ -79,7 +76,11 @@ std::vector<const Expr*> conflict(const Context& context, const std::vector<cons
   if (group.size() <= 2 * max_pairwise) {
     for (std::size_t j = 1; j < group.size(); ++j) {
       for (std::size_t i = 0; i < j; ++i) {
-        if (group[i]->set.disjoint(group[j]->set, domain)) return {&origin(*group[i]), &origin(*group[j])};
+        if (!group[i]->set.disjoint(group[j]->set, domain)) continue;
+        std::vector<const Expr*> pair = name_atom(*group[i], context).all;
+        const std::vector<const Expr*> other = name_atom(*group[j], context).all;
+        pair.insert(pair.end(), other.begin(), other.end());
+        return pair;
       }
     }
   }

@@ -54,7 +54,11 @@ bool prune_branches(Node& node, Context& context) {
       if (conjunction) {
         const Node* sibling = conflicting(term, known, context);
         if (sibling == nullptr) continue;
-        term = make_constant(false, {&shown(term), &shown(*sibling)});
+        // Each side stands for all of its predicates: a merged set conflicts only as a whole.
+        std::vector<const Expr*> origins = name_atom(term, context).all;
+        const std::vector<const Expr*> others = name_atom(*sibling, context).all;
+        origins.insert(origins.end(), others.begin(), others.end());
+        term = make_constant(false, std::move(origins));
       } else {
         if (term.kind != NodeKind::set) continue;
         const Node* sibling = known.find(term.field);
@@ -63,10 +67,11 @@ bool prune_branches(Node& node, Context& context) {
             !term.set.complement(domain).subset_of(sibling->set, domain)) {  // A ∪ B is everything
           continue;
         }
-        const Expr& other = shown(*sibling);
-        report(context, Code::redundant_predicate, shown(term),
-               quote(shown(term)) + " is redundant: it only excludes rows that " + quote(other) + " accepts",
-               &other, "accepts the rest");
+        const NamedAtom other = name_atom(*sibling, context);
+        report_against(context, Code::redundant_predicate, shown(term),
+                       name_atom(term, context).text + " is redundant: it only excludes rows that " +
+                           other.text + " accepts",
+                       other, "accepts the rest");
         term = make_constant(true, {&shown(term)});
         term.reported = true;
       }
