@@ -41,11 +41,38 @@ std::string quote(const Expr& expr) {
   return "`" + text + "`";
 }
 
+namespace {
+
+// A set merged from several predicates that is not named by the whole clause they came from.
+bool merged_from_several(const Node& atom) {
+  const Expr& first = shown(atom);
+  return atom.kind == NodeKind::set && atom.origins.size() > 1 && first.kind != ExprKind::and_ &&
+         first.kind != ExprKind::or_;
+}
+
+}  // namespace
+
+std::vector<const Expr*> conflict_between(const Node& a, const Node& b) {
+  std::vector<const Expr*> parts;
+  for (const Node* atom : {&a, &b}) {
+    if (!merged_from_several(*atom)) {
+      parts.push_back(&shown(*atom));
+    } else {
+      parts.insert(
+          parts.end(), atom->origins.begin(),
+          atom->origins.begin() + static_cast<std::ptrdiff_t>(std::min(atom->origins.size(), max_labels)));
+    }
+  }
+  return parts;
+}
+
 NamedAtom name_atom(const Node& atom, const Context& context) {
   const Expr& first = shown(atom);
-  const bool merged = atom.kind == NodeKind::set && atom.origins.size() > 1 && first.kind != ExprKind::and_ &&
-                      first.kind != ExprKind::or_;
-  if (!merged) return {quote(first), {&first}};
+  if (!merged_from_several(atom)) {
+    // The pointer to `first` inside the node, as shown() picks it.
+    if (atom.is_compound() || atom.origins.empty()) return {quote(first), {&atom.source, 1}};
+    return {quote(first), {atom.origins.data(), 1}};
+  }
   const std::size_t more = atom.origins.size() - 1;
   return {"the condition on " + context.fields.at(atom.field).name + " merged from " + quote(first) +
               " and " + std::to_string(more) + (more == 1 ? " other predicate" : " other predicates"),

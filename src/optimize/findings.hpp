@@ -1,6 +1,7 @@
 // Reporting the optimizer's findings: each names the predicates involved and marks their ranges.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,13 @@ const Expr& shown(const Node& node);
 // `x IN (1, 2)`) stands for all of them together, never for its first one alone: it is named as the
 // condition merged from them, unless its first origin is the whole clause they were merged in.
 struct NamedAtom {
-  std::string text;              // quoted, for the message
-  std::vector<const Expr*> all;  // the predicates it stands for (at least one): where labels go
+  std::string text;                  // quoted, for the message
+  std::span<const Expr* const> all;  // the predicates it stands for (at least one): where labels go
 };
 NamedAtom name_atom(const Node& atom, const Context& context);
+
+// The predicates a conflict between two atoms names: what each stands for (up to 8 of a merged one's).
+std::vector<const Expr*> conflict_between(const Node& a, const Node& b);
 
 // A diagnostic with its primary range at `primary`, message and labels on what `other` stands for
 // (up to 8 of its predicates).

@@ -77,10 +77,7 @@ std::vector<const Expr*> conflict(const Context& context, const std::vector<cons
     for (std::size_t j = 1; j < group.size(); ++j) {
       for (std::size_t i = 0; i < j; ++i) {
         if (!group[i]->set.disjoint(group[j]->set, domain)) continue;
-        std::vector<const Expr*> pair = name_atom(*group[i], context).all;
-        const std::vector<const Expr*> other = name_atom(*group[j], context).all;
-        pair.insert(pair.end(), other.begin(), other.end());
-        return pair;
+        return conflict_between(*group[i], *group[j]);
       }
     }
   }

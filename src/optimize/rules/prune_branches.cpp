@@ -54,11 +54,7 @@ bool prune_branches(Node& node, Context& context) {
       if (conjunction) {
         const Node* sibling = conflicting(term, known, context);
         if (sibling == nullptr) continue;
-        // Each side stands for all of its predicates: a merged set conflicts only as a whole.
-        std::vector<const Expr*> origins = name_atom(term, context).all;
-        const std::vector<const Expr*> others = name_atom(*sibling, context).all;
-        origins.insert(origins.end(), others.begin(), others.end());
-        term = make_constant(false, std::move(origins));
+        term = make_constant(false, conflict_between(term, *sibling));
       } else {
         if (term.kind != NodeKind::set) continue;
         const Node* sibling = known.find(term.field);
