@@ -45,9 +45,7 @@ namespace {
 
 // A set merged from several predicates that is not named by the whole clause they came from.
 bool merged_from_several(const Node& atom) {
-  const Expr& first = shown(atom);
-  return atom.kind == NodeKind::set && atom.origins.size() > 1 && first.kind != ExprKind::and_ &&
-         first.kind != ExprKind::or_;
+  return atom.kind == NodeKind::set && atom.origins.size() > 1 && !atom.names_clause;
 }
 
 }  // namespace
@@ -103,8 +101,7 @@ void report_constant(Context& context, const Node& constant, Where where) {
   const bool never = constant.kind == NodeKind::false_;
   std::string reason;
   // A whole AND or OR that became constant: its range is marked, and the predicates in it are named.
-  const bool whole_clause = !constant.origins.empty() && (constant.origins[0]->kind == ExprKind::and_ ||
-                                                          constant.origins[0]->kind == ExprKind::or_);
+  const bool whole_clause = constant.names_clause && !constant.origins.empty();
   const std::vector<const Expr*> parts(constant.origins.begin() + (whole_clause ? 1 : 0),
                                        constant.origins.end());
   if (parts.size() == 1) {

@@ -67,6 +67,9 @@ struct Node {
   std::vector<const Expr*> origins;
   std::string why;        // true_, false_: a reason beyond the predicates ("usageMonth is always the 1st")
   bool reported = false;  // true_, false_: a finding has been reported where it arose
+  // set, true_, false_: origins[0] is the whole AND or OR this node stands for, the others its predicates
+  // (a set merged from every operand of a clause is named by that clause).
+  bool names_clause = false;
   bool normalized = false;
   std::uint64_t hash = 0;  // when normalized: equivalent nodes have equal hashes (see equivalent())
 

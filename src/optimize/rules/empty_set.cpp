@@ -7,9 +7,11 @@ namespace tfq::opt {
 bool empty_set(Node& node, Context& context) {
   if (node.kind != NodeKind::set || !node.set.empty()) return false;
   const Fields::Entry& field = context.fields.at(node.field);
+  const bool names_clause = node.names_clause;
   Node constant = make_constant(false, std::move(node.origins));
   if (field.domain.kind == DomainKind::month && constant.origins.size() == 1)
     constant.why = field.name + " is always the 1st of a month";
+  constant.names_clause = names_clause;
   node = std::move(constant);
   return true;
 }

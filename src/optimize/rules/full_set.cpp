@@ -8,9 +8,11 @@ bool full_set(Node& node, Context& context) {
   if (node.kind != NodeKind::set) return false;
   const Fields::Entry& field = context.fields.at(node.field);
   if (field.domain.nullable || !node.set.full(field.domain)) return false;
+  const bool names_clause = node.names_clause;
   Node constant = make_constant(true, std::move(node.origins));
   if (field.domain.kind == DomainKind::month && constant.origins.size() == 1)
     constant.why = field.name + " is always the 1st of a month";
+  constant.names_clause = names_clause;
   node = std::move(constant);
   return true;
 }

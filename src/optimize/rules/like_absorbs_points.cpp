@@ -42,6 +42,9 @@ bool like_absorbs_points(Node& node, Context& context) {
       continue;
     }
     set.set = Sarg::of(context.domain(set), std::move(kept));
+    // What is left is no longer what its predicates say alone: findings name it as merged with the LIKE.
+    set.origins.push_back(like.origins.front());
+    set.names_clause = false;
     set.normalized = false;
   }
   if (!fired) return false;

@@ -35,10 +35,14 @@ bool like_on_points(Node& node, Context& context) {
                      quote(like_origin) + " is redundant: every value " + name_atom(points, context).text +
                          " accepts matches it",
                      name_atom(points, context), "accepts only matching values");
-    } else if (kept.empty()) {
-      points.origins = {points.origins.front(), &like_origin};  // the conflict
     } else {
-      points.origins.push_back(&like_origin);
+      // The LIKE narrowed the set: it is no longer what its own clause says.
+      if (kept.empty()) {
+        points.origins = conflict_between(points, like);  // the conflict
+      } else {
+        points.origins.push_back(&like_origin);
+      }
+      points.names_clause = false;
     }
     points.set = Sarg::of(context.domain(points), std::move(kept));
     points.normalized = false;

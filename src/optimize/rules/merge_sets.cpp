@@ -131,6 +131,8 @@ bool merge_sets(Node& node, Context& context) {
         origins.insert(origins.end(), atom->origins.begin(), atom->origins.end());
     }
     Node& first = node.children[sets[begin].second];
+    first.names_clause =
+        !origins.empty() && origins.front() == node.source && !(conjunction && merged.empty());
     first.set = std::move(merged);
     first.origins = std::move(origins);
     first.normalized = false;
