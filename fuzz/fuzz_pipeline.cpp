@@ -1,13 +1,18 @@
 // Fuzz target: the whole where-clause pipeline (parse, check, optimize, print). For any bytes: no crash;
 // every failure is a diagnostic with ranges inside the input; the optimizer's output is a clause the server
 // accepts (no NOT, <>, BETWEEN), checks clean, is a fixpoint (optimizing it again prints the same
-// bytes), and selects the same rows as the original on rows made from the clause's own literals.
+// bytes), and selects the same rows as the original on rows made from the clause's own literals; and what
+// its findings claim about two predicates (implies, repeats, conflicts with) holds on those rows.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "rows.hpp"
 #include "support.hpp"
 #include "support/evaluator.hpp"
+#include "support/finding_claims.hpp"
 #include "tfq/check.hpp"
 #include "tfq/input.hpp"
 #include "tfq/optimize.hpp"
@@ -35,6 +40,15 @@ Expr reparse_clean(const std::string& text, const Catalog& catalog) {
   fuzz::check_diagnostics(source, parsed.diagnostics);
   FUZZ_CHECK(parsed.expr.has_value() && !has_errors(parsed.diagnostics));
   FUZZ_CHECK(!has_errors(check_where(*parsed.expr, catalog)));
+  return std::move(*parsed.expr);
+}
+
+// A predicate a finding quotes, parsed; nullopt when the quote does not parse on its own (a string literal
+// holding a backtick splits the message differently).
+std::optional<Expr> parse_quoted(const std::string& text) {
+  const Source source("quoted.where", text);
+  ParseResult parsed = parse_where(source);
+  if (!parsed.expr || has_errors(parsed.diagnostics)) return std::nullopt;
   return std::move(*parsed.expr);
 }
 
@@ -78,7 +92,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Same rows: a clause that stands claims equivalence, a tautology or a contradiction claims all or none.
   std::uint64_t seed = 1469598103934665603ull;  // FNV-1a of the input: the same rows on every replay
   for (std::size_t i = 0; i < size; ++i) seed = (seed ^ data[i]) * 1099511628211ull;
-  for (const test::Row& row : fuzz::rows_for(expr, catalog, seed, 24)) {
+  const std::vector<test::Row> rows = fuzz::rows_for(expr, catalog, seed, 24);
+  for (const Diagnostic& d : optimized.diagnostics) {
+    const std::optional<test::Claimed> claimed = test::claim_of(d.message);
+    if (!claimed) continue;
+    const std::optional<Expr> first = parse_quoted(claimed->first);
+    const std::optional<Expr> second = parse_quoted(claimed->second);
+    if (!first || !second) continue;
+    for (const test::Row& row : rows) {
+      FUZZ_CHECK(test::holds(claimed->claim, test::selects(*first, row), test::selects(*second, row)));
+    }
+  }
+  for (const test::Row& row : rows) {
     const bool selected = test::selects(expr, row);
     switch (optimized.outcome) {
       case Outcome::clause: FUZZ_CHECK(test::selects(*optimized.expr, row) == selected); break;
