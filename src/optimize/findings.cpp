@@ -110,7 +110,8 @@ void report_constant(Context& context, const Node& constant, Where where) {
     reason =
         never ? list_of(parts, " conflicts with ") : list_of(parts, " and ") + " together accept every value";
   }
-  if (!constant.why.empty()) reason += " (" + constant.why + ")";
+  if (constant.first_of_month)
+    reason += " (" + context.fields.at(constant.field).name + " is always the 1st of a month)";
   Diagnostic d;
   if (where == Where::root && never) {
     d = with_labels(Code::contradiction, constant,

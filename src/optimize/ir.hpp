@@ -58,14 +58,16 @@ enum class NodeKind : std::uint8_t {
 struct Node {
   NodeKind kind = NodeKind::true_;
   std::vector<Node> children;          // and_, or_
-  std::uint32_t field = Fields::npos;  // set, like
+  std::uint32_t field = Fields::npos;  // set, like (and true_, false_ with first_of_month)
   Sarg set;                            // set
   std::string pattern;                 // like
   bool negated = false;                // like: NOT LIKE
   const Expr* source = nullptr;        // the lowered expression it came from (other: the predicate itself)
   // The lowered predicates it stands for: for findings (and, for TRUE and FALSE, why they hold).
   std::vector<const Expr*> origins;
-  std::string why;        // true_, false_: a reason beyond the predicates ("usageMonth is always the 1st")
+  // true_, false_: it holds because the month field `field` is always the 1st of a month (the reason the
+  // finding gives beyond the predicates: `usageMonth = '2017-10-15'` never matches).
+  bool first_of_month = false;
   bool reported = false;  // true_, false_: a finding has been reported where it arose
   // set, true_, false_: origins[0] is the whole AND or OR this node stands for, the others its predicates
   // (a set merged from every operand of a clause is named by that clause).

@@ -9,8 +9,10 @@ bool empty_set(Node& node, Context& context) {
   const Fields::Entry& field = context.fields.at(node.field);
   const bool names_clause = node.names_clause;
   Node constant = make_constant(false, std::move(node.origins));
-  if (field.domain.kind == DomainKind::month && constant.origins.size() == 1)
-    constant.why = field.name + " is always the 1st of a month";
+  if (field.domain.kind == DomainKind::month && constant.origins.size() == 1) {
+    constant.field = node.field;
+    constant.first_of_month = true;
+  }
   constant.names_clause = names_clause;
   node = std::move(constant);
   return true;

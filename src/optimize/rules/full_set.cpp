@@ -10,8 +10,10 @@ bool full_set(Node& node, Context& context) {
   if (field.domain.nullable || !node.set.full(field.domain)) return false;
   const bool names_clause = node.names_clause;
   Node constant = make_constant(true, std::move(node.origins));
-  if (field.domain.kind == DomainKind::month && constant.origins.size() == 1)
-    constant.why = field.name + " is always the 1st of a month";
+  if (field.domain.kind == DomainKind::month && constant.origins.size() == 1) {
+    constant.field = node.field;
+    constant.first_of_month = true;
+  }
   constant.names_clause = names_clause;
   node = std::move(constant);
   return true;
