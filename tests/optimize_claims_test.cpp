@@ -52,6 +52,10 @@ TEST_CASE("claims are read from the messages the optimizer writes", "[optimize][
   CHECK(claim_of("`a` repeats `b`")->claim == Claim::equivalent);
   CHECK(claim_of("this part can never match: `a` conflicts with `b`")->claim == Claim::disjoint);
   CHECK(claim_of("this part can never match: `a` is always false")->claim == Claim::first_never);
+  CHECK(claim_of("this part filters nothing: `a` is always true")->claim == Claim::first_always);
+  CHECK(claim_of("the clause is always true: `a` and `b` together accept every value")->claim ==
+        Claim::either);
+  CHECK(claim_of("`a` is redundant: it only excludes rows that `b` accepts")->claim == Claim::either);
   CHECK_FALSE(claim_of("`a` conflicts with `b` and 2 more"));
   CHECK_FALSE(
       claim_of("`a` is redundant: it implies the condition on x merged from `b` and 1 other predicate"));

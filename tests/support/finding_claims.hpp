@@ -1,6 +1,7 @@
 // The claims an optimizer finding makes about the predicates it quotes ("`a` is redundant: `b` implies it",
-// "`a` conflicts with `b`", "`a` repeats `b`", "`a` is always false"), read from its message so that a
-// test or a fuzzer can check them on rows with the reference evaluator.
+// "`a` conflicts with `b`", "`a` repeats `b`", "`a` is always false", "`a` and `b` together accept every
+// value"), read from its message so that a test or a fuzzer can check them on rows with the reference
+// evaluator. Rows must leave only nullable fields NULL: "always true" holds of the others alone.
 #pragma once
 
 #include <optional>
@@ -10,7 +11,15 @@
 namespace tfq::test {
 
 // What a message claims about the two predicates it quotes.
-enum class Claim { first_implies_second, second_implies_first, equivalent, disjoint, first_never };
+enum class Claim {
+  first_implies_second,
+  second_implies_first,
+  equivalent,
+  disjoint,
+  either,  // every row satisfies one of the two
+  first_never,
+  first_always,
+};
 
 struct Claimed {
   Claim claim;
@@ -34,8 +43,10 @@ inline std::optional<Claimed> claim_of(const std::string& message) {
     at = close + 1;
   }
   between.push_back(message.substr(at));
-  if (quoted.size() == 1 && between[1] == " is always false" && quoted[0].find("...") == std::string::npos)
-    return Claimed{Claim::first_never, quoted[0], quoted[0]};
+  if (quoted.size() == 1 && quoted[0].find("...") == std::string::npos) {
+    if (between[1] == " is always false") return Claimed{Claim::first_never, quoted[0], quoted[0]};
+    if (between[1] == " is always true") return Claimed{Claim::first_always, quoted[0], quoted[0]};
+  }
   if (quoted.size() != 2) return std::nullopt;
   for (const std::string& q : quoted) {
     if (q.size() >= 3 && q.compare(q.size() - 3, 3, "...") == 0) return std::nullopt;
@@ -56,6 +67,10 @@ inline std::optional<Claimed> claim_of(const std::string& message) {
     return Claimed{Claim::second_implies_first, quoted[0], quoted[1]};
   if (middle == " repeats " && tail.empty()) return Claimed{Claim::equivalent, quoted[0], quoted[1]};
   if (middle == " conflicts with " && tail.empty()) return Claimed{Claim::disjoint, quoted[0], quoted[1]};
+  if (middle == " and " && tail == " together accept every value")
+    return Claimed{Claim::either, quoted[0], quoted[1]};
+  if (middle == " is redundant: it only excludes rows that " && tail == " accepts")
+    return Claimed{Claim::either, quoted[0], quoted[1]};
   return std::nullopt;
 }
 
@@ -65,7 +80,9 @@ inline bool holds(Claim claim, bool first, bool second) {
     case Claim::second_implies_first: return !second || first;
     case Claim::equivalent: return first == second;
     case Claim::disjoint: return !(first && second);
+    case Claim::either: return first || second;
     case Claim::first_never: return !first;
+    case Claim::first_always: return first;
   }
   return false;
 }

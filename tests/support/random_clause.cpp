@@ -50,6 +50,8 @@ const std::vector<std::string> row_strings = {"abcz",
 void collect_literals(const Expr& e, std::map<std::string, std::vector<Operand>>& out) {
   if (e.subject.is_field()) {
     for (const Operand& v : e.values) out[e.subject.text].push_back(v);
+  } else if (e.kind == ExprKind::compare && e.values.size() == 1 && e.values[0].is_field()) {
+    out[e.values[0].text].push_back(e.subject);  // `'2018-01-01' <= usageDate`: the field is on the right
   }
   for (const Expr& c : e.children) collect_literals(c, out);
 }
