@@ -192,6 +192,7 @@ void WhereBuilder::join(ExprKind kind, std::uint32_t op_begin, std::uint32_t op_
     node.kind = kind;
     node.op_range = {op_begin, op_begin + op_length};
     node.range.begin = left.outer_begin;
+    node.children.reserve(4);  // most chains are short: fewer moves of whole expressions as one grows
     node.children.push_back(std::move(left.expr));
     left.expr = std::move(node);
   }
