@@ -17,8 +17,8 @@ double thread_seconds();
 struct StageSeconds {
   double parse = 0;     // Source -> AST (input validation included)
   double check = 0;     // AST -> diagnostics
-  double optimize = 0;  // checked AST -> canonical AST
-  double emit = 0;      // canonical AST -> the where string
+  double optimize = 0;  // checked AST -> canonical AST and its text (OptimizeResult::where)
+  double emit = 0;      // the canonical text -> the request body (emit_body)
   double pipeline = 0;  // all of the above, clause by clause, from the raw text
 };
 
@@ -34,7 +34,7 @@ StageSeconds time_stages(const std::vector<std::string>& clauses, const Catalog&
                          PipelineCounts& counts);
 
 // The whole pipeline on one text (parse, check, optimize, emit); returns the length of the emitted
-// where, so that the work cannot be optimized away.
+// body, so that the work cannot be optimized away.
 std::size_t run_pipeline(const std::string& text, const Catalog& catalog);
 
 // The median of a few values (sorted copy).
