@@ -172,14 +172,26 @@ class Reader {
         if (!parse_escape(value)) return false;
         continue;
       }
-      const std::uint32_t length = char_length();
-      for (std::uint32_t i = 0; i < length; ++i) value.origins.push_back(pos_);
-      value.text.append(text_.substr(pos_, length));
-      pos_ += length;
+      append_run(value);
     }
     value.origins.push_back(pos_);
     ++pos_;
     return true;
+  }
+
+  // Copies the run of characters at pos_ that need no decoding, up to a quote, a backslash or a control
+  // character, in one piece. The text is valid UTF-8 (run() checked it), so a continuation byte takes the
+  // origin of the byte that starts its character.
+  void append_run(Value& value) {
+    const std::uint32_t begin = pos_;
+    std::uint32_t character = pos_;
+    for (; pos_ < size(); ++pos_) {
+      const auto byte = static_cast<unsigned char>(text_[pos_]);
+      if (byte == '"' || byte == '\\' || byte < 0x20) break;
+      if ((byte & 0xC0) != 0x80) character = pos_;
+      value.origins.push_back(character);
+    }
+    value.text.append(text_.substr(begin, pos_ - begin));
   }
 
   bool parse_escape(Value& value) {
