@@ -16,12 +16,21 @@ using namespace tfq::bench;
 
 namespace {
 
+// A program built beside tfq_bench (found through /proc/self/exe; the bare name when that fails).
+std::string beside_this_program(const std::string& name) {
+  std::error_code error;
+  const fs::path self = fs::read_symlink("/proc/self/exe", error);
+  return error ? name : (self.parent_path() / name).string();
+}
+
 struct Settings {
   fs::path corpus;
   std::string tfq = "tfq";
   std::string command = "lint";  // what the end-to-end runs ask tfq to do with a file
   int runs = 5;
   fs::path peers;  // JSON written by the peer scripts
+  // An empty C++ program (tfq_bench_empty, built beside tfq_bench): the start-up floor of C++ here.
+  std::string empty_program = beside_this_program("tfq_bench_empty");
 };
 
 std::string read_text(const fs::path& path) {
@@ -160,6 +169,9 @@ void processes(const Settings& settings) {
   const ProcessRun floor = median_run({"/bin/true"}, 101);
   print_row("  /bin/true on this machine, for scale (median of 101)",
             format("%.2f ms", floor.seconds * 1e3) + format(" (cpu %.2f)", floor.cpu_seconds * 1e3));
+  const ProcessRun empty = median_run({settings.empty_program}, 101);
+  print_row("  an empty C++ program, for scale (median of 101)",
+            format("%.2f ms", empty.seconds * 1e3) + format(" (cpu %.2f)", empty.cpu_seconds * 1e3));
   const std::size_t files = static_cast<std::size_t>(
       std::distance(fs::directory_iterator(settings.corpus / "files"), fs::directory_iterator{}));
   const ProcessRun many = median_run({settings.tfq, "lint", (settings.corpus / "files").string()}, 3);
@@ -181,6 +193,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--runs", settings.runs, "Runs per figure (the median is shown)")->capture_default_str();
   app.add_option("--peers", settings.peers, "Peer results (JSON) to compare with");
+  app.add_option("--empty-program", settings.empty_program, "A C++ program that does nothing, for scale")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   try {
     const tfq::Catalog& catalog = tfq::Catalog::builtin();
