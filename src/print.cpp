@@ -16,10 +16,22 @@ int precedence(const Expr& e) {
   }
 }
 
+// Appends value in quotes, each quote doubled; the runs between quotes are copied whole.
+void append_quoted(std::string_view value, std::string& out) {
+  out += '\'';
+  for (std::size_t quote = value.find('\''); quote != std::string_view::npos; quote = value.find('\'')) {
+    out.append(value.substr(0, quote + 1));
+    out += '\'';
+    value.remove_prefix(quote + 1);
+  }
+  out.append(value);
+  out += '\'';
+}
+
 void print_operand(const Operand& o, std::string& out) {
   switch (o.kind) {
     case Operand::Kind::field: out += o.text; break;
-    case Operand::Kind::string: out += quote_string(o.text); break;
+    case Operand::Kind::string: append_quoted(o.text, out); break;
     case Operand::Kind::integer: out += std::to_string(o.integer); break;
     case Operand::Kind::parameter:
       out += ':';
@@ -107,12 +119,7 @@ std::string print_where_prefix(const Expr& expr, std::size_t bytes) {
 std::string quote_string(std::string_view value) {
   std::string out;
   out.reserve(value.size() + 2);
-  out += '\'';
-  for (char c : value) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  out += '\'';
+  append_quoted(value, out);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // never match or filter nothing, redundant and duplicate predicates, and NOT LIKE that cannot be sent.
 #include <catch2/catch.hpp>
 
+#include "optimize/findings.hpp"
 #include "tfq/catalog.hpp"
 #include "tfq/optimize.hpp"
 #include "tfq/parse.hpp"
@@ -146,6 +147,36 @@ TEST_CASE("a predicate written twice is a duplicate", "[optimize][findings]") {
  1 | userName = 'a' AND userName = 'a'
    | --------------
 )");
+}
+
+TEST_CASE("a finding reported twice at the same ranges is kept once, in report order",
+          "[optimize][findings]") {
+  const auto finding = [](Code code, SourceRange at, SourceRange label) {
+    Diagnostic d = make_diagnostic(code, at, "message " + std::to_string(at.begin));
+    d.labels.push_back({label, "label"});
+    return d;
+  };
+  std::vector<Diagnostic> diagnostics = {
+      finding(Code::redundant_predicate, {0, 5}, {9, 12}),   // kept
+      finding(Code::duplicate_predicate, {0, 5}, {9, 12}),   // another code: kept
+      finding(Code::redundant_predicate, {0, 5}, {9, 13}),   // another label: kept
+      finding(Code::redundant_predicate, {0, 5}, {9, 12}),   // the first again: dropped
+      finding(Code::redundant_predicate, {20, 25}, {0, 5}),  // kept
+      finding(Code::redundant_predicate, {20, 25}, {0, 5}),  // dropped
+  };
+  opt::remove_repeats(diagnostics);
+  REQUIRE(diagnostics.size() == 4);
+  CHECK(diagnostics[0].code == Code::redundant_predicate);
+  CHECK(diagnostics[1].code == Code::duplicate_predicate);
+  CHECK(diagnostics[2].labels[0].range.end == 13);
+  CHECK(diagnostics[3].range.begin == 20);
+}
+
+TEST_CASE("values repeated in one NOT IN are the checker's finding, not a predicate repeating itself",
+          "[optimize][findings]") {
+  const Rendered r = optimize_and_render("contractYear NOT IN (2, 2, 2)");
+  CHECK(r.result.where == "contractYear != 2");
+  CHECK(r.result.diagnostics.empty());
 }
 
 TEST_CASE("a repeated value is a duplicate in an OR of any length", "[optimize][findings]") {

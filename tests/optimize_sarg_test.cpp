@@ -168,6 +168,24 @@ TEST_CASE("dates and datetimes parse strictly and print back", "[optimize][sarg]
   REQUIRE(format_date(first_day_of_month(month_of_day(*parse_date("2017-10-15")).month)) == "2017-10-01");
 }
 
+TEST_CASE("every day and a spread of times from 0000 to 9999 print as they parse", "[optimize][sarg]") {
+  const std::int64_t first = *parse_date("0000-01-01"), last = *parse_date("9999-12-31");
+  REQUIRE(format_date(last) == "9999-12-31");
+  for (std::int64_t day = first; day <= last; ++day) {
+    const std::string text = format_date(day);
+    REQUIRE(parse_date(text) == day);
+  }
+  // Seconds through each day's hours, minutes and seconds, on days spread over the range.
+  for (std::int64_t day = first; day <= last; day += 997) {
+    for (std::int64_t second = 0; second < 86400; second += 3607) {
+      const std::int64_t at = day * 86400 + second;
+      REQUIRE(parse_datetime(format_datetime(at)) == at);
+    }
+  }
+  REQUIRE(format_datetime(*parse_datetime("9999-12-31T23:59:59")) == "9999-12-31T23:59:59");
+  REQUIRE(format_datetime(*parse_datetime("0000-01-01T00:00:00")) == "0000-01-01T00:00:00");
+}
+
 TEST_CASE("LIKE matches % and _ per character, case-sensitively", "[optimize][like]") {
   REQUIRE(like_matches("admin42", "admin%"));
   REQUIRE_FALSE(like_matches("Admin42", "admin%"));

@@ -58,6 +58,11 @@ std::optional<unsigned> digits(std::string_view text, std::size_t pos, std::size
 constexpr std::int64_t seconds_per_day = 86400;
 constexpr std::int64_t last_month = 9999 * 12 + 11;
 
+// Writes n as `width` digits at out (n < 10^width).
+void put_digits(char* out, std::int64_t n, int width) {
+  for (int i = width - 1; i >= 0; --i, n /= 10) out[i] = static_cast<char>('0' + n % 10);
+}
+
 }  // namespace
 
 std::optional<std::int64_t> parse_date(std::string_view text) {
@@ -77,9 +82,17 @@ std::optional<std::int64_t> parse_datetime(std::string_view text) {
 
 std::string format_date(std::int64_t days) {
   const Civil c = civil_from_days(days);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month, c.day);
-  return buffer;
+  if (c.year < 0 || c.year > 9999) {
+    // Outside the years a date literal can spell: never a value of a domain, but printable all the same.
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month, c.day);
+    return buffer;
+  }
+  std::string text = "0000-00-00";  // written in place: this runs for every date the optimizer prints
+  put_digits(&text[0], c.year, 4);
+  put_digits(&text[5], c.month, 2);
+  put_digits(&text[8], c.day, 2);
+  return text;
 }
 
 std::string format_datetime(std::int64_t seconds) {
@@ -90,11 +103,12 @@ std::string format_datetime(std::int64_t seconds) {
     rest += seconds_per_day;
     --days;
   }
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%sT%02lld:%02lld:%02lld", format_date(days).c_str(),
-                static_cast<long long>(rest / 3600), static_cast<long long>(rest / 60 % 60),
-                static_cast<long long>(rest % 60));
-  return buffer;
+  std::string text = format_date(days) + "T00:00:00";
+  char* time = &text[text.size() - 8];
+  put_digits(time, rest / 3600, 2);
+  put_digits(time + 3, rest / 60 % 60, 2);
+  put_digits(time + 6, rest % 60, 2);
+  return text;
 }
 
 MonthOfDay month_of_day(std::int64_t days) {

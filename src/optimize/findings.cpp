@@ -1,7 +1,7 @@
 // The optimizer's diagnostics: what they say and which ranges they mark.
 #include "optimize/findings.hpp"
 
-#include <unordered_set>
+#include <algorithm>
 
 #include "tfq/print.hpp"
 
@@ -133,18 +133,59 @@ void report_constant(Context& context, const Node& constant, Where where) {
   context.diagnostics.push_back(std::move(d));
 }
 
-void remove_repeats(std::vector<Diagnostic>& diagnostics) {
-  std::unordered_set<std::string> seen;
-  std::vector<Diagnostic> unique;
-  unique.reserve(diagnostics.size());
-  for (Diagnostic& d : diagnostics) {
-    std::string key = std::to_string(static_cast<int>(d.code)) + ":" + std::to_string(d.range.begin) + "-" +
-                      std::to_string(d.range.end);
-    for (const Label& label : d.labels)
-      key += "," + std::to_string(label.range.begin) + "-" + std::to_string(label.range.end);
-    if (seen.insert(std::move(key)).second) unique.push_back(std::move(d));
+namespace {
+
+// Same code at the same ranges: the same finding, however it was reached.
+bool same_place(const Diagnostic& a, const Diagnostic& b) {
+  if (a.code != b.code || a.range != b.range || a.labels.size() != b.labels.size()) return false;
+  for (std::size_t i = 0; i < a.labels.size(); ++i) {
+    if (a.labels[i].range != b.labels[i].range) return false;
   }
-  diagnostics = std::move(unique);
+  return true;
+}
+
+std::uint64_t place_hash(const Diagnostic& d) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over the numbers that same_place compares
+  const auto add = [&h](std::uint64_t v) { h = (h ^ v) * 0x100000001b3ULL; };
+  add(static_cast<std::uint64_t>(d.code));
+  add(d.range.begin);
+  add(d.range.end);
+  for (const Label& label : d.labels) {
+    add(label.range.begin);
+    add(label.range.end);
+  }
+  return h;
+}
+
+}  // namespace
+
+void remove_repeats(std::vector<Diagnostic>& diagnostics) {
+  if (diagnostics.size() < 2) return;
+  // Sorted by hash, a finding's repeats are its neighbours; the first in report order is kept.
+  std::vector<std::pair<std::uint64_t, std::size_t>> by_hash;
+  by_hash.reserve(diagnostics.size());
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) by_hash.emplace_back(place_hash(diagnostics[i]), i);
+  std::sort(by_hash.begin(), by_hash.end());
+  std::vector<bool> repeat(diagnostics.size(), false);
+  for (std::size_t run = 0, end = 0; run < by_hash.size(); run = end) {
+    end = run + 1;
+    while (end < by_hash.size() && by_hash[end].first == by_hash[run].first) ++end;
+    for (std::size_t k = run + 1; k < end; ++k) {
+      for (std::size_t m = run; m < k && !repeat[by_hash[k].second]; ++m) {
+        const std::size_t earlier = by_hash[m].second;
+        repeat[by_hash[k].second] =
+            !repeat[earlier] && same_place(diagnostics[earlier], diagnostics[by_hash[k].second]);
+      }
+    }
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    if (repeat[i]) continue;
+    if (kept != i) diagnostics[kept] = std::move(diagnostics[i]);
+    ++kept;
+  }
+
+  diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(kept), diagnostics.end());
 }
 
 }  // namespace tfq::opt

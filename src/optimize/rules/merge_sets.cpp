@@ -20,7 +20,9 @@ std::vector<bool> report_duplicates(Context& context, const std::vector<const No
   constexpr std::size_t none = SIZE_MAX;
   std::vector<std::pair<std::uint64_t, std::size_t>> by_hash;  // (hash of the set, place in the group)
   by_hash.reserve(group.size());
-  for (std::size_t j = 0; j < group.size(); ++j) by_hash.emplace_back(node_hash(*group[j]), j);
+  for (std::size_t j = 0; j < group.size(); ++j) {
+    by_hash.emplace_back(group[j]->normalized ? group[j]->hash : node_hash(*group[j]), j);
+  }
   std::sort(by_hash.begin(), by_hash.end());
   // The earliest set, itself no repeat, that each one repeats.
   std::vector<std::size_t> first_of(group.size(), none);
@@ -41,6 +43,9 @@ std::vector<bool> report_duplicates(Context& context, const std::vector<const No
   for (std::size_t j = 0; j < group.size(); ++j) {
     if (first_of[j] == none) continue;
     duplicate[j] = true;
+    // Both lowered from one predicate as written (`x NOT IN (2, 2)` is `x != 2 AND x != 2`): the checker
+    // has reported the repeated value, and "repeats itself" would point at the same text twice.
+    if (shown(*group[j]).range == shown(*group[first_of[j]]).range) continue;
     const NamedAtom first = name_atom(*group[first_of[j]], context);
     report_against(context, Code::duplicate_predicate, shown(*group[j]),
                    name_atom(*group[j], context).text + " repeats " + first.text, first, "first here");
