@@ -205,7 +205,8 @@ TEST_CASE("after a 500 the outcome is unknown: exit 5, nothing resent, the rest 
   CHECK(server.requests("create_export").size() == 2);  // the 503 and the 500
 }
 
-TEST_CASE("a 400 quotes the server and notes the catalog; the other files are still sent", "[cli][submit]") {
+TEST_CASE("a 400 quotes the server and notes the catalog, and the other files are still sent",
+          "[cli][submit]") {
   FakeServer server(json::parse(
       R"({"faults":{"create_export":[{"status":400,"body":{"Code":"BadRequestError","Message":"Invalid field 'userName'"}}]}})"));
   const auto dir = files({{"monthly.tfq", kMonthly}, {"cloud.json", kCloudJson}});

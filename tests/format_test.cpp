@@ -43,7 +43,7 @@ TEST_CASE("fmt puts each top-level AND or OR operand of the where clause on its 
   CHECK(format("SELECT a WHERE userName = 'O''Brien'") == "SELECT a\nWHERE userName = 'O''Brien';\n");
 }
 
-TEST_CASE("fmt separates statements by a blank line and ends each with ';'", "[fmt]") {
+TEST_CASE("fmt separates statements by a blank line and ends each with a semicolon", "[fmt]") {
   CHECK(format(";select a;;select b from X;") == "SELECT a;\n\nSELECT b\nFROM X;\n");
 }
 

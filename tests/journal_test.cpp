@@ -76,8 +76,10 @@ TEST_CASE("a missing journal is an empty history", "[journal]") {
   CHECK(history->entries.empty());
 }
 
-TEST_CASE("a journal ending in a sending line means the request may exist; a failed one does not",
-          "[journal]") {
+TEST_CASE(
+    "a journal ending in a sending line means the request may exist, and one ending in a failure that it "
+    "does not",
+    "[journal]") {
   const std::string path = tfq::test::make_temp_dir() + "/journal.jsonl";
   JournalEntry sending{"t", "a.tfq", "a", "1", "export", "h", 1, 0, "sending", ""};
   JournalEntry failed = sending;

@@ -23,7 +23,7 @@ TEST_CASE("a name index finds every indexed name, also after it grew, and nothin
   CHECK(index.find("field", name_at) == NameIndex::npos);
 }
 
-TEST_CASE("a name indexed twice keeps its first position; clear forgets everything", "[name_index]") {
+TEST_CASE("a name indexed twice keeps its first position, and clear forgets everything", "[name_index]") {
   const std::vector<std::string> names = {"usageDate", "userName", "usageDate"};
   auto name_at = [&](std::uint32_t i) -> std::string_view { return names[i]; };
   NameIndex index;
