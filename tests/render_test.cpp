@@ -3,8 +3,10 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "render/positions.hpp"
+#include "render/snippet.hpp"
 
 using tfq::Code;
 using tfq::Diagnostic;
@@ -185,6 +187,40 @@ TEST_CASE("text renderer cuts a very long line to a window around the range", "[
  1 | ...a18 = 18 OR a19 = 19
    |                ^~~
 )");
+}
+
+TEST_CASE("a line of plain ASCII is shown as the general layout shows it", "[render]") {
+  // Such a line takes a shortcut (no cell per character). The same line followed by a tab takes the general
+  // layout, which must show everything before the tab the same way: marks, fix-its and all.
+  std::mt19937 random(29);
+  const auto below = [&random](std::size_t n) { return static_cast<std::uint32_t>(random() % n); };
+  const std::string alphabet = "abcXYZ019 '=()%_<>!,.";
+  const std::string first_line = "contractYear = 1\n";
+  const auto begin = static_cast<std::uint32_t>(first_line.size());
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    for (std::uint32_t n = below(60); n > 0; --n) line += alphabet[below(alphabet.size())];
+    const auto end = begin + static_cast<std::uint32_t>(line.size());
+    const Source plain("plain", first_line + line + "\nAND x = 2");
+    const Source general("general", first_line + line + "\t\nAND x = 2");
+    const std::uint32_t mark_begin = begin + below(line.size() + 1);
+    const std::uint32_t mark_end = mark_begin + below(end - mark_begin + 1);
+    std::vector<tfq::FixIt> fixes;
+    for (std::uint32_t n = below(3); n > 0; --n) {
+      const std::uint32_t at = begin + below(line.size() + 1);
+      fixes.push_back({{at, at + below(3)}, below(4) == 0 ? "x\ny" : std::string(1 + below(3), 'f')});
+    }
+    for (const std::uint32_t max_width : {0U, 200U}) {
+      const tfq::render::SnippetRequest request{2, {mark_begin, mark_end}, '^', '~', fixes, max_width};
+      const tfq::render::Snippet fast = tfq::render::make_snippet(plain, request);
+      const tfq::render::Snippet slow = tfq::render::make_snippet(general, request);
+      INFO(line << " [" << mark_begin << ", " << mark_end << ") width " << max_width);
+      CHECK(fast.echoed == line);
+      CHECK(slow.echoed.substr(0, line.size()) == line);
+      CHECK(fast.marks == slow.marks);
+      CHECK(fast.fixes == slow.fixes);
+    }
+  }
 }
 
 TEST_CASE("text renderer separates the diagnostics of one source with blank lines", "[render]") {

@@ -152,6 +152,48 @@ Window choose_window(const Layout& layout, std::uint32_t mark_begin, std::uint32
   return w;
 }
 
+// Writes the replacements of the fix-its that start on the line [line_begin, line_end] under their place,
+// left to right whatever order the diagnostic lists them in. column_of(offset): the shown column, or
+// nullopt when the place is off screen.
+template <typename ColumnOf>
+void draw_fixes(const SnippetRequest& request, std::uint32_t line_begin, std::uint32_t line_end,
+                const ColumnOf& column_of, std::string& out) {
+  std::vector<const FixIt*> fixes;
+  for (const FixIt& fix : request.fixes) fixes.push_back(&fix);
+  std::sort(fixes.begin(), fixes.end(),
+            [](const FixIt* a, const FixIt* b) { return a->range.begin < b->range.begin; });
+  for (const FixIt* fix_pointer : fixes) {
+    const FixIt& fix = *fix_pointer;
+    if (fix.range.begin < line_begin || fix.range.begin > line_end || fix.replacement.empty()) continue;
+    const std::optional<std::uint32_t> column = column_of(fix.range.begin);
+    if (!column || *column < out.size()) continue;  // off screen, or would overwrite another
+    const std::string shown =
+        printable(std::string_view(fix.replacement).substr(0, fix.replacement.find_first_of("\r\n")));
+    put(out, *column, shown);
+  }
+}
+
+bool all_plain_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), plain_ascii);
+}
+
+// A line of plain ASCII shown whole: each byte is one column, so the echoed line is the line itself and
+// columns are offsets. (What the general layout gives for such a line, without a cell per character.)
+Snippet plain_line_snippet(std::string_view line, std::uint32_t line_begin, std::uint32_t mark_begin,
+                           std::uint32_t mark_end, const SnippetRequest& request) {
+  Snippet snippet;
+  snippet.echoed = line;
+  snippet.marks.assign(mark_begin - line_begin, ' ');
+  snippet.marks += request.first_mark;
+  if (mark_end > mark_begin) snippet.marks.append(mark_end - mark_begin - 1, request.rest_mark);
+  const auto column_of = [line_begin](std::uint32_t offset) -> std::optional<std::uint32_t> {
+    return offset - line_begin;
+  };
+  const auto line_end = line_begin + static_cast<std::uint32_t>(line.size());
+  draw_fixes(request, line_begin, line_end, column_of, snippet.fixes);
+  return snippet;
+}
+
 }  // namespace
 
 std::string printable(std::string_view text) {
@@ -179,6 +221,11 @@ Snippet make_snippet(const Source& source, const SnippetRequest& request) {
   const std::uint32_t mark_end = std::clamp(request.range.end, mark_begin, line_end);
   // Bounded so that column arithmetic cannot overflow; no terminal is this wide.
   const std::uint32_t max_width = std::min<std::uint32_t>(request.max_width, 1U << 20);
+
+  const std::string_view line = text.substr(line_begin, line_end - line_begin);
+  if ((max_width == 0 || line.size() <= max_width) && all_plain_ascii(line)) {
+    return plain_line_snippet(line, line_begin, mark_begin, mark_end, request);
+  }
 
   // On a very long line, start a window's width before the mark instead of at the line's start.
   std::uint32_t from = line_begin;
@@ -222,20 +269,7 @@ Snippet make_snippet(const Source& source, const SnippetRequest& request) {
     if (const auto column = column_of(mark_begin)) put(snippet.marks, *column, {&request.first_mark, 1});
   }
 
-  // Drawn left to right, whatever order the diagnostic lists them in.
-  std::vector<const FixIt*> fixes;
-  for (const FixIt& fix : request.fixes) fixes.push_back(&fix);
-  std::sort(fixes.begin(), fixes.end(),
-            [](const FixIt* a, const FixIt* b) { return a->range.begin < b->range.begin; });
-  for (const FixIt* fix_pointer : fixes) {
-    const FixIt& fix = *fix_pointer;
-    if (fix.range.begin < line_begin || fix.range.begin > line_end || fix.replacement.empty()) continue;
-    const auto column = column_of(fix.range.begin);
-    if (!column || *column < snippet.fixes.size()) continue;  // off screen, or would overwrite another
-    const std::string shown =
-        printable(std::string_view(fix.replacement).substr(0, fix.replacement.find_first_of("\r\n")));
-    put(snippet.fixes, *column, shown);
-  }
+  draw_fixes(request, line_begin, line_end, column_of, snippet.fixes);
   return snippet;
 }
 
