@@ -2,13 +2,18 @@
 #include "tfq/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace tfq {
 
 Source::Source(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  for (const char* at = begin;; ++at) {
+    at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+    if (at == nullptr) break;
+    line_starts_.push_back(static_cast<std::uint32_t>(at + 1 - begin));
   }
 }
 

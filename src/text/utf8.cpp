@@ -1,6 +1,9 @@
 // Strict UTF-8 decoding: one character at a time, with the reason when the bytes are not UTF-8.
 #include "text/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace tfq::utf8 {
 namespace {
 
@@ -48,7 +51,15 @@ Decoded decode(std::string_view text, std::size_t at) {
 std::size_t first_invalid(std::string_view text) {
   std::size_t at = 0;
   while (at < text.size()) {
-    // ASCII runs are the common case: skip them without decoding.
+    // ASCII runs are the common case: skip them without decoding, eight bytes at a time.
+    std::uint64_t eight = 0;
+    if (text.size() - at >= sizeof eight) {
+      std::memcpy(&eight, text.data() + at, sizeof eight);
+      if ((eight & 0x8080808080808080ULL) == 0) {
+        at += sizeof eight;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[at]) < 0x80) {
       ++at;
       continue;
