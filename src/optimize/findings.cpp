@@ -184,7 +184,6 @@ void remove_repeats(std::vector<Diagnostic>& diagnostics) {
     if (kept != i) diagnostics[kept] = std::move(diagnostics[i]);
     ++kept;
   }
-
   diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(kept), diagnostics.end());
 }
 

@@ -3,7 +3,7 @@
 #include <stdexcept>
 
 int main(int argc, char**) {
-  // A call into libstdc++ that never runs keeps the library linked, as it is for tfq.
+  // A use of libstdc++ (reached only with arguments) keeps the library linked, as it is for tfq.
   if (argc > 1) throw std::invalid_argument("tfq_bench_empty takes no arguments");
   return 0;
 }
