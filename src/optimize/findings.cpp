@@ -178,13 +178,7 @@ void remove_repeats(std::vector<Diagnostic>& diagnostics) {
       }
     }
   }
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
-    if (repeat[i]) continue;
-    if (kept != i) diagnostics[kept] = std::move(diagnostics[i]);
-    ++kept;
-  }
-  diagnostics.erase(diagnostics.begin() + static_cast<std::ptrdiff_t>(kept), diagnostics.end());
+  erase_flagged(diagnostics, repeat);
 }
 
 }  // namespace tfq::opt

@@ -81,8 +81,22 @@ struct Node {
 
 Node make_constant(bool value, std::vector<const Expr*> origins);
 
+// Removes the items marked in `dropped` (a flag per item) in place, keeping the others in order.
+template <typename T>
+void erase_flagged(std::vector<T>& items, const std::vector<bool>& dropped) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) items[kept] = std::move(items[i]);
+    ++kept;
+  }
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept), items.end());
+}
+
 // Removes the operands marked in `dropped` (a flag per child) in place, keeping the others in order.
-void drop_children(Node& node, const std::vector<bool>& dropped);
+inline void drop_children(Node& node, const std::vector<bool>& dropped) {
+  erase_flagged(node.children, dropped);
+}
 
 // How many operands of an AND/OR are of a kind: lets rules leave at once when they cannot apply.
 inline std::size_t count_kind(const Node& node, NodeKind kind) {

@@ -18,16 +18,6 @@ Node make_constant(bool value, std::vector<const Expr*> origins) {
   return node;
 }
 
-void drop_children(Node& node, const std::vector<bool>& dropped) {
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < node.children.size(); ++i) {
-    if (dropped[i]) continue;
-    if (kept != i) node.children[kept] = std::move(node.children[i]);
-    ++kept;
-  }
-  node.children.erase(node.children.begin() + static_cast<std::ptrdiff_t>(kept), node.children.end());
-}
-
 void normalize(Node& node, Context& context) {
   if (node.normalized) return;
   for (int round = 0; round < max_rounds; ++round) {
