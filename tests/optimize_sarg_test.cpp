@@ -1,5 +1,6 @@
 // The Sarg core: set algebra over each domain, month and enum mapping, and LIKE helpers.
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "optimize/domain.hpp"
 #include "optimize/like.hpp"
@@ -93,12 +94,69 @@ TEST_CASE("intersect_all and unite_all agree with pairwise operations", "[optimi
                             Sarg::compare(d, CompareOp::ge, i(0)), Sarg::compare(d, CompareOp::lt, i(10))};
   Sarg pairwise = sets[0];
   for (std::size_t k = 1; k < sets.size(); ++k) pairwise = pairwise.intersect(sets[k], d);
-  REQUIRE(Sarg::intersect_all(d, sets) == pairwise);
+  const std::vector<const Sarg*> each = {&sets[0], &sets[1], &sets[2], &sets[3]};
+  REQUIRE(Sarg::intersect_all(d, each) == pairwise);
   REQUIRE(pairwise.intervals().size() == 3);  // [0,0] [2,2] [4,9]
   Sarg united = sets[0];
   for (std::size_t k = 1; k < sets.size(); ++k) united = united.unite(sets[k], d);
-  REQUIRE(Sarg::unite_all(d, sets) == united);
+  REQUIRE(Sarg::unite_all(d, each) == united);
   REQUIRE(united.full(d));
+}
+
+// Random sets of a small universe, each built from comparisons and IN lists: every operation must accept
+// exactly the values that membership in its operands says, and give the one representation of that set
+// (equal sets compare equal), whether it intersects a few sets in turn or many through complements.
+TEST_CASE("set operations on random sets agree with membership value by value", "[optimize][sarg]") {
+  std::mt19937 rng(20261205);
+  const Domain ints = integers();
+  const Domain strs = strings();
+  const std::vector<Value> int_universe = {i(-3), i(-2), i(-1), i(0), i(1), i(2), i(3), i(4), i(5)};
+  const std::vector<Value> str_universe = {s(""), s("a"), s("a\x01"), s("ab"), s("b"), s("ba"), s("c")};
+  for (const bool integer : {true, false}) {
+    const Domain& d = integer ? ints : strs;
+    const std::vector<Value>& universe = integer ? int_universe : str_universe;
+    // Samples beyond the universe too: values between and around its members.
+    std::vector<Value> probes = universe;
+    if (integer) {
+      for (std::int64_t v : {-100, -4, 6, 100}) probes.push_back(i(v));
+    } else {
+      for (const char* v : {"\x01", "a\x02", "aa", "abc", "bb", "d", "\xff"}) probes.push_back(s(v));
+    }
+    auto random_set = [&] {
+      Sarg set;
+      const int parts = std::uniform_int_distribution<int>(0, 3)(rng);
+      for (int p = 0; p < parts; ++p) {
+        const Value& v = universe[std::uniform_int_distribution<std::size_t>(0, universe.size() - 1)(rng)];
+        const auto op = static_cast<CompareOp>(std::uniform_int_distribution<int>(0, 5)(rng));
+        set = set.unite(Sarg::compare(d, op, v), d);
+      }
+      return set;
+    };
+    for (int round = 0; round < 2000; ++round) {
+      std::vector<Sarg> sets(static_cast<std::size_t>(std::uniform_int_distribution<int>(1, 12)(rng)));
+      for (Sarg& set : sets) set = random_set();
+      std::vector<const Sarg*> each;
+      for (const Sarg& set : sets) each.push_back(&set);
+      const Sarg all_of = Sarg::intersect_all(d, each);
+      const Sarg any_of = Sarg::unite_all(d, each);
+      for (const Value& v : probes) {
+        bool in_all = true, in_any = false;
+        for (const Sarg& set : sets) {
+          in_all = in_all && set.contains(v, d);
+          in_any = in_any || set.contains(v, d);
+        }
+        REQUIRE(all_of.contains(v, d) == in_all);
+        REQUIRE(any_of.contains(v, d) == in_any);
+      }
+      // One representation: the same set reached another way compares equal.
+      Sarg via_complements = Sarg();
+      for (const Sarg& set : sets) via_complements = via_complements.unite(set.complement(d), d);
+      REQUIRE(all_of == via_complements.complement(d));
+      Sarg in_turn = sets[0];
+      for (std::size_t k = 1; k < sets.size(); ++k) in_turn = in_turn.unite(sets[k], d);
+      REQUIRE(any_of == in_turn);
+    }
+  }
 }
 
 TEST_CASE("subset and disjointness follow the sets", "[optimize][sarg]") {

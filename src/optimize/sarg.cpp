@@ -154,19 +154,33 @@ Sarg Sarg::unite_all(const Domain& domain, std::vector<Sarg>&& sets) {
   return of(domain, std::move(all));
 }
 
-Sarg Sarg::unite_all(const Domain& domain, std::span<const Sarg> sets) {
-  return unite_all(domain, std::vector<Sarg>(sets.begin(), sets.end()));
+Sarg Sarg::unite_all(const Domain& domain, std::span<const Sarg* const> sets) {
+  std::size_t total = 0;
+  for (const Sarg* s : sets) total += s->intervals_.size();
+  std::vector<Interval> all;
+  all.reserve(total);
+  for (const Sarg* s : sets) all.insert(all.end(), s->intervals_.begin(), s->intervals_.end());
+  return of(domain, std::move(all));
 }
 
-Sarg Sarg::intersect_all(const Domain& domain, std::span<const Sarg> sets) {
+Sarg Sarg::intersect_all(const Domain& domain, std::span<const Sarg* const> sets) {
+  // Intersecting in turn is a linear merge per set with no sort, but the running result may grow by each
+  // set's size, so k sets cost O(k^2) that way: past a few, the complements are united in one sort.
+  constexpr std::size_t max_in_turn = 8;
+  if (!sets.empty() && sets.size() <= max_in_turn) {
+    Sarg out = *sets[0];
+    for (std::size_t k = 1; k < sets.size() && !out.empty(); ++k) out = out.intersect(*sets[k], domain);
+    return out;
+  }
   std::vector<Sarg> complements;
   complements.reserve(sets.size());
-  for (const Sarg& s : sets) complements.push_back(s.complement(domain));
+  for (const Sarg* s : sets) complements.push_back(s->complement(domain));
   return unite_all(domain, std::move(complements)).complement(domain);
 }
 
 Sarg Sarg::unite(const Sarg& other, const Domain& domain) const {
-  return unite_all(domain, std::vector<Sarg>{*this, other});
+  const Sarg* both[] = {this, &other};
+  return unite_all(domain, both);
 }
 
 Sarg Sarg::intersect(const Sarg& other, const Domain& domain) const {

@@ -36,10 +36,11 @@ class Sarg {
   // Any intervals, in any order, overlapping or empty: normalized into a Sarg.
   static Sarg of(const Domain& domain, std::vector<Interval> intervals);
   // The union of many sets in one sort: O(m log m) in their total size.
-  static Sarg unite_all(const Domain& domain, std::span<const Sarg> sets);
+  static Sarg unite_all(const Domain& domain, std::span<const Sarg* const> sets);
   static Sarg unite_all(const Domain& domain, std::vector<Sarg>&& sets);  // takes the sets' intervals
-  // The intersection of many sets, as the complement of the union of their complements.
-  static Sarg intersect_all(const Domain& domain, std::span<const Sarg> sets);
+  // The intersection of many sets: a few are intersected in turn; more, as the complement of the union of
+  // their complements (one sort instead of a pass per set).
+  static Sarg intersect_all(const Domain& domain, std::span<const Sarg* const> sets);
 
   Sarg unite(const Sarg& other, const Domain& domain) const;
   Sarg intersect(const Sarg& other, const Domain& domain) const;

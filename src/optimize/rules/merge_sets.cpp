@@ -99,7 +99,7 @@ bool merge_sets(Node& node, Context& context) {
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     if (node.children[i].kind == NodeKind::set) sets.emplace_back(node.children[i].field, i);
   }
-  std::stable_sort(sets.begin(), sets.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(sets.begin(), sets.end());  // by field, then child index: the pairs are distinct
   if (std::adjacent_find(sets.begin(), sets.end(),
                          [](const auto& a, const auto& b) { return a.first == b.first; }) == sets.end()) {
     return false;
@@ -113,16 +113,21 @@ bool merge_sets(Node& node, Context& context) {
     std::vector<const Node*> group;
     for (std::size_t k = begin; k < end; ++k) group.push_back(&node.children[sets[k].second]);
     const std::vector<bool> duplicate = report_duplicates(context, group);
-    std::vector<Sarg> members;
-    // Small groups keep their sets for the pairwise findings; large ones give them up (no copies).
-    const bool keep = end - begin <= 2 * max_pairwise;
-    for (std::size_t k = begin; k < end; ++k) {
-      Node& atom = node.children[sets[k].second];
-      members.push_back(keep ? atom.set : std::move(atom.set));
-    }
     const Domain& domain = context.domain(*group.front());
-    Sarg merged =
-        conjunction ? Sarg::intersect_all(domain, members) : Sarg::unite_all(domain, std::move(members));
+    Sarg merged;
+    if (conjunction || group.size() <= 2 * max_pairwise) {
+      // Read in place: small groups keep their sets for the pairwise findings.
+      std::vector<const Sarg*> members;
+      members.reserve(group.size());
+      for (const Node* atom : group) members.push_back(&atom->set);
+      merged = conjunction ? Sarg::intersect_all(domain, members) : Sarg::unite_all(domain, members);
+    } else {
+      // A large union takes the sets' intervals instead of copying them.
+      std::vector<Sarg> members;
+      members.reserve(group.size());
+      for (std::size_t k = begin; k < end; ++k) members.push_back(std::move(node.children[sets[k].second].set));
+      merged = Sarg::unite_all(domain, std::move(members));
+    }
     const bool decided = conjunction ? merged.empty() : (!domain.nullable && merged.full(domain));
     // Decided: the contradiction or tautology of the whole group is the finding.
     if (!decided && group.size() <= max_pairwise) report_redundant(context, group, duplicate, conjunction);
