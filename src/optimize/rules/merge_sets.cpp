@@ -125,7 +125,8 @@ bool merge_sets(Node& node, Context& context) {
       // A large union takes the sets' intervals instead of copying them.
       std::vector<Sarg> members;
       members.reserve(group.size());
-      for (std::size_t k = begin; k < end; ++k) members.push_back(std::move(node.children[sets[k].second].set));
+      for (std::size_t k = begin; k < end; ++k)
+        members.push_back(std::move(node.children[sets[k].second].set));
       merged = Sarg::unite_all(domain, std::move(members));
     }
     const bool decided = conjunction ? merged.empty() : (!domain.nullable && merged.full(domain));
