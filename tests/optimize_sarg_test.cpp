@@ -194,7 +194,7 @@ TEST_CASE("a month field maps days onto the months whose 1st satisfies the compa
           Sarg::compare(d, CompareOp::le, month("2017-09-01")));
   REQUIRE(sarg_of_compare(d, CompareOp::eq, day("2017-10-15")).empty());
   REQUIRE(sarg_of_compare(d, CompareOp::ne, day("2017-10-15")).full(d));
-  const Value days[] = {day("2017-10-01"), day("2017-10-02"), day("2017-12-01")};
+  const std::vector<Value> days = {day("2017-10-01"), day("2017-10-02"), day("2017-12-01")};
   REQUIRE(sarg_of_in(d, days).intervals().size() == 2);
 }
 

@@ -31,27 +31,34 @@ Node predicate(const Expr& e, const Fields& fields) {
   const std::uint32_t field = fields.find(e.subject.text);
   if (field == Fields::npos) return opaque(e);
   const Domain& domain = fields.at(field).domain;
-  std::vector<Value> values;
-  values.reserve(e.values.size());
-  for (const Operand& operand : e.values) {
-    auto value = operand.is_literal() ? domain.parse(operand) : std::nullopt;
-    if (!value) return opaque(e);
-    values.push_back(std::move(*value));
-  }
+  const auto literal = [&](const Operand& operand) {
+    return operand.is_literal() ? domain.parse(operand) : std::nullopt;
+  };
   switch (e.kind) {
-    case ExprKind::compare:
-      if (values.size() != 1) return opaque(e);
-      return set_atom(e, field, sarg_of_compare(domain, e.op, values[0]));
+    case ExprKind::compare: {
+      if (e.values.size() != 1) return opaque(e);
+      const std::optional<Value> value = literal(e.values[0]);
+      if (!value) return opaque(e);
+      return set_atom(e, field, sarg_of_compare(domain, e.op, *value));
+    }
     case ExprKind::in: {
-      Sarg set = sarg_of_in(domain, values);
+      std::vector<Value> values;
+      values.reserve(e.values.size());
+      for (const Operand& operand : e.values) {
+        std::optional<Value> value = literal(operand);
+        if (!value) return opaque(e);
+        values.push_back(std::move(*value));
+      }
+      Sarg set = sarg_of_in(domain, std::move(values));
       return set_atom(e, field, e.negated ? set.complement(domain) : std::move(set));
     }
     case ExprKind::like: {
-      if (domain.kind != DomainKind::string || values.size() != 1) return opaque(e);
+      if (domain.kind != DomainKind::string || e.values.size() != 1) return opaque(e);
+      if (e.values[0].kind != Operand::Kind::string) return opaque(e);
       Node node = opaque(e);
       node.kind = NodeKind::like;
       node.field = field;
-      node.pattern = std::get<std::string>(values[0]);
+      node.pattern = e.values[0].text;
       node.negated = e.negated;
       return node;
     }

@@ -48,6 +48,7 @@ struct Writer {
     Expr e;
     e.kind = ExprKind::in;
     e.subject = field_operand(entry.name);
+    e.values.reserve(values.size());
     for (const Value& v : values) e.values.push_back(domain().literal(v));
     return Piece{SortKey{field, 0, r_in, values.front(), 0}, std::move(e)};
   }
