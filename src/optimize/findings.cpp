@@ -50,15 +50,14 @@ bool merged_from_several(const Node& atom) {
 
 }  // namespace
 
-std::vector<const Expr*> conflict_between(const Node& a, const Node& b) {
-  std::vector<const Expr*> parts;
+Origins conflict_between(const Node& a, const Node& b) {
+  Origins parts;
   for (const Node* atom : {&a, &b}) {
     if (!merged_from_several(*atom)) {
       parts.push_back(&shown(*atom));
     } else {
-      parts.insert(
-          parts.end(), atom->origins.begin(),
-          atom->origins.begin() + static_cast<std::ptrdiff_t>(std::min(atom->origins.size(), max_labels)));
+      parts.append(atom->origins.begin(), atom->origins.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                                      atom->origins.size(), max_labels)));
     }
   }
   return parts;

@@ -25,7 +25,7 @@ struct NamedAtom {
 NamedAtom name_atom(const Node& atom, const Context& context);
 
 // The predicates a conflict between two atoms names: what each stands for (up to 8 of a merged one's).
-std::vector<const Expr*> conflict_between(const Node& a, const Node& b);
+Origins conflict_between(const Node& a, const Node& b);
 
 // A diagnostic with its primary range at `primary`, message and labels on what `other` stands for
 // (up to 8 of its predicates).

@@ -15,6 +15,7 @@
 
 #include "optimize/domain.hpp"
 #include "optimize/sarg.hpp"
+#include "optimize/small_vector.hpp"
 #include "tfq/ast.hpp"
 #include "tfq/catalog.hpp"
 #include "tfq/diagnostic.hpp"
@@ -55,6 +56,9 @@ enum class NodeKind : std::uint8_t {
   other,   // a predicate kept as written: two fields, a parameter, a literal of another type
 };
 
+// The lowered predicates a node stands for: most nodes stand for one, held without an allocation.
+using Origins = SmallVector<const Expr*, 1>;
+
 struct Node {
   NodeKind kind = NodeKind::true_;
   std::vector<Node> children;          // and_, or_
@@ -64,7 +68,7 @@ struct Node {
   bool negated = false;                // like: NOT LIKE
   const Expr* source = nullptr;        // the lowered expression it came from (other: the predicate itself)
   // The lowered predicates it stands for: for findings (and, for TRUE and FALSE, why they hold).
-  std::vector<const Expr*> origins;
+  Origins origins;
   // true_, false_: it holds because the month field `field` is always the 1st of a month (the reason the
   // finding gives beyond the predicates: `usageMonth = '2017-10-15'` never matches).
   bool first_of_month = false;
@@ -79,7 +83,7 @@ struct Node {
   bool is_constant() const { return kind == NodeKind::true_ || kind == NodeKind::false_; }
 };
 
-Node make_constant(bool value, std::vector<const Expr*> origins);
+Node make_constant(bool value, Origins origins);
 
 // Removes the items marked in `dropped` (a flag per item) in place, keeping the others in order.
 template <typename T>

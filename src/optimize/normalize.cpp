@@ -11,7 +11,7 @@ constexpr int max_rounds = 256;
 
 }  // namespace
 
-Node make_constant(bool value, std::vector<const Expr*> origins) {
+Node make_constant(bool value, Origins origins) {
   Node node;
   node.kind = value ? NodeKind::true_ : NodeKind::false_;
   node.origins = std::move(origins);

@@ -27,10 +27,10 @@ bool fold_constants(Node& node, Context& context) {
   if (neutrals == 0 && !node.children.empty()) return false;
   if (neutrals == node.children.size()) {
     // Every operand is the neutral constant: so is the node, for all of their reasons.
-    std::vector<const Expr*> origins;
+    Origins origins;
     bool reported = !node.children.empty();
     for (Node& child : node.children) {
-      origins.insert(origins.end(), child.origins.begin(), child.origins.end());
+      origins.append(child.origins.begin(), child.origins.end());
       reported = reported && child.reported;
     }
     Node constant = make_constant(neutral == NodeKind::true_, std::move(origins));

@@ -76,7 +76,7 @@ void report_redundant(Context& context, const std::vector<const Node*>& group,
 }
 
 // The two predicates of an empty intersection that conflict on their own, or all of them.
-std::vector<const Expr*> conflict(const Context& context, const std::vector<const Node*>& group) {
+Origins conflict(const Context& context, const std::vector<const Node*>& group) {
   const Domain& domain = context.domain(*group.front());
   if (group.size() <= 2 * max_pairwise) {
     for (std::size_t j = 1; j < group.size(); ++j) {
@@ -86,8 +86,8 @@ std::vector<const Expr*> conflict(const Context& context, const std::vector<cons
       }
     }
   }
-  std::vector<const Expr*> all;
-  for (const Node* atom : group) all.insert(all.end(), atom->origins.begin(), atom->origins.end());
+  Origins all;
+  for (const Node* atom : group) all.append(atom->origins.begin(), atom->origins.end());
   return all;
 }
 
@@ -132,14 +132,13 @@ bool merge_sets(Node& node, Context& context) {
     const bool decided = conjunction ? merged.empty() : (!domain.nullable && merged.full(domain));
     // Decided: the contradiction or tautology of the whole group is the finding.
     if (!decided && group.size() <= max_pairwise) report_redundant(context, group, duplicate, conjunction);
-    std::vector<const Expr*> origins;
+    Origins origins;
     if (conjunction && merged.empty()) {
       origins = conflict(context, group);
     } else {
       // When the group is the whole AND or OR, findings about the merged set name that clause.
       if (group.size() == node.children.size() && node.source != nullptr) origins.push_back(node.source);
-      for (const Node* atom : group)
-        origins.insert(origins.end(), atom->origins.begin(), atom->origins.end());
+      for (const Node* atom : group) origins.append(atom->origins.begin(), atom->origins.end());
     }
     Node& first = node.children[sets[begin].second];
     first.names_clause =

@@ -1,0 +1,109 @@
+// A vector that holds its first N elements inline, for lists that usually have one element: the
+// origins of a predicate in the optimizer's working form would otherwise cost an allocation each.
+// Only for trivially copyable elements (pointers), which are copied as bytes.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <iterator>
+#include <type_traits>
+#include <vector>
+
+namespace tfq::opt {
+
+template <typename T, std::uint32_t N>
+class SmallVector {
+  static_assert(std::is_trivially_copyable_v<T> && N > 0);
+
+ public:
+  using value_type = T;
+  using iterator = T*;
+  using const_iterator = const T*;
+
+  SmallVector() = default;
+  SmallVector(std::initializer_list<T> items) { append(items.begin(), items.end()); }
+  explicit SmallVector(const std::vector<T>& items) { append(items.data(), items.data() + items.size()); }
+  SmallVector(const SmallVector& other) { append(other.begin(), other.end()); }
+  SmallVector(SmallVector&& other) noexcept { take(other); }
+  SmallVector& operator=(const SmallVector& other) {
+    if (this != &other) {
+      size_ = 0;
+      append(other.begin(), other.end());
+    }
+    return *this;
+  }
+  SmallVector& operator=(SmallVector&& other) noexcept {
+    if (this != &other) {
+      release();
+      take(other);
+    }
+    return *this;
+  }
+  ~SmallVector() { release(); }
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T* data() { return heap_ != nullptr ? heap_ : inline_; }
+  const T* data() const { return heap_ != nullptr ? heap_ : inline_; }
+  T* begin() { return data(); }
+  T* end() { return data() + size_; }
+  const T* begin() const { return data(); }
+  const T* end() const { return data() + size_; }
+  T& operator[](std::size_t i) { return data()[i]; }
+  const T& operator[](std::size_t i) const { return data()[i]; }
+  T& front() { return data()[0]; }
+  const T& front() const { return data()[0]; }
+
+  void push_back(T item) {
+    reserve(size_ + 1);
+    data()[size_++] = item;
+  }
+  // Appends [first, last), which must not lie inside this vector.
+  template <typename It>
+  void append(It first, It last) {
+    const auto count = static_cast<std::size_t>(std::distance(first, last));
+    reserve(size_ + count);
+    std::copy(first, last, data() + size_);
+    size_ += static_cast<std::uint32_t>(count);
+  }
+  void reserve(std::size_t wanted) {
+    if (wanted <= capacity_) return;
+    const std::size_t grown = std::max<std::size_t>(wanted, std::size_t{capacity_} * 2);
+    T* bigger = new T[grown];
+    if (size_ > 0) std::memcpy(bigger, data(), size_ * sizeof(T));
+    delete[] heap_;
+    heap_ = bigger;
+    capacity_ = static_cast<std::uint32_t>(grown);
+  }
+
+ private:
+  void release() {
+    delete[] heap_;
+    heap_ = nullptr;
+    size_ = 0;
+    capacity_ = N;
+  }
+  // Moves other's elements here (this one is empty) and leaves other empty.
+  void take(SmallVector& other) {
+    if (other.heap_ != nullptr) {
+      heap_ = other.heap_;
+      capacity_ = other.capacity_;
+      other.heap_ = nullptr;
+      other.capacity_ = N;
+    } else {
+      std::memcpy(inline_, other.inline_, other.size_ * sizeof(T));
+    }
+    size_ = other.size_;
+    other.size_ = 0;
+  }
+
+  T* heap_ = nullptr;  // nullptr while the elements fit inline
+  std::uint32_t size_ = 0;
+  std::uint32_t capacity_ = N;
+  T inline_[N];
+};
+
+}  // namespace tfq::opt

@@ -1,0 +1,75 @@
+// SmallVector: the inline-first list that holds the optimizer's origins.
+#include <catch2/catch.hpp>
+#include <span>
+#include <vector>
+
+#include "optimize/small_vector.hpp"
+
+using tfq::opt::SmallVector;
+
+namespace {
+
+template <typename T, std::uint32_t N>
+std::vector<T> items(const SmallVector<T, N>& v) {
+  return std::vector<T>(v.begin(), v.end());
+}
+
+}  // namespace
+
+TEST_CASE("a small vector keeps its order as it grows past its inline room", "[optimize][small_vector]") {
+  SmallVector<int, 1> v;
+  REQUIRE(v.empty());
+  std::vector<int> expected;
+  for (int k = 0; k < 100; ++k) {
+    v.push_back(k);
+    expected.push_back(k);
+    REQUIRE(items(v) == expected);
+    REQUIRE(v.front() == 0);
+    REQUIRE(v[static_cast<std::size_t>(k)] == k);
+  }
+  const int more[] = {-1, -2, -3};
+  v.append(std::begin(more), std::end(more));
+  expected.insert(expected.end(), std::begin(more), std::end(more));
+  REQUIRE(items(v) == expected);
+}
+
+TEST_CASE("copies of a small vector are independent and moves leave the source empty",
+          "[optimize][small_vector]") {
+  for (const int count : {0, 1, 2, 7}) {
+    SmallVector<int, 1> original;
+    for (int k = 0; k < count; ++k) original.push_back(k * 10);
+    const std::vector<int> expected = items(original);
+
+    SmallVector<int, 1> copy(original);
+    copy.push_back(99);
+    REQUIRE(items(original) == expected);
+
+    SmallVector<int, 1> assigned{5, 6, 7};
+    assigned = original;
+    REQUIRE(items(assigned) == expected);
+    const SmallVector<int, 1>& same = assigned;
+    assigned = same;  // assignment to itself keeps the elements
+    REQUIRE(items(assigned) == expected);
+
+    SmallVector<int, 1> moved(std::move(copy));
+    REQUIRE(copy.empty());  // the moved-from state is specified: empty
+    REQUIRE(moved.size() == expected.size() + 1);
+    SmallVector<int, 1> target{1, 2, 3, 4};
+    target = std::move(moved);
+    REQUIRE(moved.empty());
+    REQUIRE(target.size() == expected.size() + 1);
+    REQUIRE(target[target.size() - 1] == 99);
+    // A moved-from vector is usable again.
+    moved.push_back(1);
+    REQUIRE(items(moved) == std::vector<int>{1});
+  }
+}
+
+TEST_CASE("a small vector converts from a std::vector and views as a span", "[optimize][small_vector]") {
+  const std::vector<int> source = {3, 1, 4, 1, 5};
+  const SmallVector<int, 1> v(source);
+  REQUIRE(items(v) == source);
+  const std::span<const int> view = v;
+  REQUIRE(view.size() == source.size());
+  REQUIRE(view[2] == 4);
+}
