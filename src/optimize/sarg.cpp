@@ -118,30 +118,28 @@ Sarg Sarg::of(const Domain& domain, std::vector<Interval> intervals) {
     }
   }
   std::erase_if(intervals, [&](const Interval& i) { return is_empty(i, domain); });
-  Sarg s;
-  if (intervals.size() <= 1) {
-    s.intervals_ = std::move(intervals);
-    return s;
+  // Sorted by start, then merged in place: each interval joins the last kept one when they touch.
+  if (!std::is_sorted(intervals.begin(), intervals.end(), starts_before)) {
+    std::sort(intervals.begin(), intervals.end(), starts_before);
   }
-  s.intervals_.reserve(intervals.size());
-  // Sort positions rather than intervals: an interval holds two values, a position four bytes.
-  std::vector<std::uint32_t> by_start(intervals.size());
-  for (std::uint32_t k = 0; k < by_start.size(); ++k) by_start[k] = k;
-  std::sort(by_start.begin(), by_start.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return starts_before(intervals[a], intervals[b]); });
-  for (const std::uint32_t k : by_start) {
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < intervals.size(); ++k) {
     Interval& i = intervals[k];
-    if (!s.intervals_.empty() && touches(s.intervals_.back(), i, domain)) {
-      Interval& last = s.intervals_.back();
+    if (kept > 0 && touches(intervals[kept - 1], i, domain)) {
+      Interval& last = intervals[kept - 1];
       if (ends_before(last, i)) {
         last.hi = std::move(i.hi);
         last.hi_open = i.hi_open;
         last.above_all = i.above_all;
       }
     } else {
-      s.intervals_.push_back(std::move(i));
+      if (kept != k) intervals[kept] = std::move(i);
+      ++kept;
     }
   }
+  intervals.erase(intervals.begin() + static_cast<std::ptrdiff_t>(kept), intervals.end());
+  Sarg s;
+  s.intervals_ = std::move(intervals);
   return s;
 }
 
