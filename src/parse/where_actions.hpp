@@ -71,17 +71,43 @@ template <> struct where_action<grammar::paren_open> : begin_action<&WhereBuilde
 template <> struct where_action<grammar::paren_close> : begin_action<&WhereBuilder::close_paren> {};
 template <> struct where_action<grammar::not_op> : begin_action<&WhereBuilder::not_operator> {};
 template <> struct where_action<grammar::not_prefixed> : begin_action<&WhereBuilder::not_operand_done> {};
-template <> struct where_action<grammar::and_rest> : begin_action<&WhereBuilder::and_operand_done> {};
-template <> struct where_action<grammar::or_rest> : begin_action<&WhereBuilder::or_operand_done> {};
+template <> struct where_action<grammar::and_op> : begin_action<&WhereBuilder::chain_operator> {};
+template <> struct where_action<grammar::or_op> : begin_action<&WhereBuilder::chain_operator> {};
 // clang-format on
 
-// must_if<grammar::errors> with two additions:
+// The AND or OR a chain rule builds (and_expr, or_expr), or not_ for every other rule.
+template <class Rule>
+constexpr ExprKind chain_kind = std::is_same_v<Rule, grammar::and_expr>  ? ExprKind::and_
+                                : std::is_same_v<Rule, grammar::or_expr> ? ExprKind::or_
+                                                                         : ExprKind::not_;
+
+// must_if<grammar::errors> with three additions:
 // - a commit point that fails gives the input back to where it began (must<> alone may leave it inside
 //   a half-matched keyword: `BETWEEN 1 ANDY 2` would be reported at `Y` instead of `ANDY`);
 // - before throwing, the failure's code and place are recorded in the builder, so that the diagnostic
-//   needs no look-up by message text.
+//   needs no look-up by message text;
+// - the builder learns where each AND and OR chain begins and ends (see WhereBuilder::chain_end).
 template <class Rule>
 struct where_control : pegtl::must_if<grammar::errors>::control<Rule> {
+  using base = pegtl::must_if<grammar::errors>::control<Rule>;
+  static constexpr bool chain = chain_kind<Rule> != ExprKind::not_;
+
+  template <class ParseInput, class... States>
+  static void start(const ParseInput& in, WhereBuilder& b, States&&... st) {
+    if constexpr (chain) b.chain_begin();
+    base::start(in, b, st...);
+  }
+  template <class ParseInput, class... States>
+  static void success(const ParseInput& in, WhereBuilder& b, States&&... st) {
+    if constexpr (chain) b.chain_end(chain_kind<Rule>);
+    base::success(in, b, st...);
+  }
+  template <class ParseInput, class... States>
+  static void failure(const ParseInput& in, WhereBuilder& b, States&&... st) {
+    if constexpr (chain) b.chain_abandon();
+    base::failure(in, b, st...);
+  }
+
   template <pegtl::apply_mode A, pegtl::rewind_mode M, template <class...> class Action,
             template <class...> class Control, class ParseInput, class... States>
   [[nodiscard]] static bool match(ParseInput& in, States&&... st) {

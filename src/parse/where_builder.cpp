@@ -20,6 +20,10 @@ WhereBuilder::WhereBuilder(const Source& source, SourceRange within, const Parse
       max_in_list_(options.limits.max_in_list),
       allow_parameters_(options.allow_parameters) {
   last_end_ = within.begin;
+  // Room for the operands of a typical clause's chains and their nesting, so that neither list grows
+  // (and moves whole expressions) while a short clause is read.
+  stack_.reserve(32);
+  chains_.reserve(16);
 }
 
 // The next operand of the predicate being read: its subject first, then its values.
@@ -182,24 +186,24 @@ void WhereBuilder::not_operand_done(const char* not_begin) {
   --depth_;
 }
 
-// and_expr <- not_expr (AND not_expr)*, or_expr alike: the right operand joins the chain on its left,
-// so `a AND b AND c` is one node; a parenthesized chain on the left stays a child of its own.
-void WhereBuilder::join(ExprKind kind, std::uint32_t op_begin, std::uint32_t op_length) {
-  Item& right = stack_.back();
-  Item& left = stack_[stack_.size() - 2];
-  if (left.expr.kind != kind || left.expr.parenthesized) {
-    Expr node;
-    node.kind = kind;
-    node.op_range = {op_begin, op_begin + op_length};
-    node.range.begin = left.outer_begin;
-    node.children.reserve(4);  // most chains are short: fewer moves of whole expressions as one grows
-    node.children.push_back(std::move(left.expr));
-    left.expr = std::move(node);
-  }
-  left.expr.children.push_back(std::move(right.expr));
-  left.expr.range.end = right.outer_end;
-  left.outer_end = right.outer_end;
-  stack_.pop_back();
+// and_expr <- not_expr (AND not_expr)*, or_expr alike: a chain of two or more operands becomes one node,
+// so `a AND b AND c` is flat; a parenthesized chain among them stays a child of its own.
+void WhereBuilder::chain_end(ExprKind kind) {
+  const Chain chain = chains_.back();
+  chains_.pop_back();
+  const std::size_t count = stack_.size() - chain.first_operand;
+  if (count < 2) return;
+  const std::uint32_t outer_begin = stack_[chain.first_operand].outer_begin;
+  const std::uint32_t outer_end = stack_.back().outer_end;
+  Expr node;
+  node.kind = kind;
+  node.op_range = {chain.first_operator, chain.first_operator + (kind == ExprKind::and_ ? 3u : 2u)};
+  node.range = {outer_begin, outer_end};
+  node.children.reserve(count);
+  for (std::size_t k = chain.first_operand; k < stack_.size(); ++k)
+    node.children.push_back(std::move(stack_[k].expr));
+  stack_.erase(stack_.begin() + chain.first_operand, stack_.end());
+  stack_.push_back(Item{std::move(node), outer_begin, outer_end});
 }
 
 void WhereBuilder::report(Code code, const char* message, const char* help, SourceRange range,

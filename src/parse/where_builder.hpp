@@ -67,8 +67,15 @@ class WhereBuilder {
   void close_paren(const char* p);
   void not_operator(const char* p);
   void not_operand_done(const char* not_begin);
-  void and_operand_done(const char* and_begin) { join(ExprKind::and_, offset(and_begin), 3); }
-  void or_operand_done(const char* or_begin) { join(ExprKind::or_, offset(or_begin), 2); }
+  // AND and OR chains. Their operands stay on the stack until the chain ends; then they become one node,
+  // whose operand list is allocated once at its final size (grown operand by operand, it would hold up
+  // to twice the room it needs: megabytes for a clause of 100,000 predicates).
+  void chain_begin() { chains_.push_back({static_cast<std::uint32_t>(stack_.size()), no_operator}); }
+  void chain_operator(const char* p) {
+    if (chains_.back().first_operator == no_operator) chains_.back().first_operator = offset(p);
+  }
+  void chain_end(ExprKind kind);
+  void chain_abandon() { chains_.pop_back(); }
 
   // A commit point of the grammar failed at p (the control calls this before it throws).
   void raised(Code code, const char* message, const char* help, const char* p, bool from_bad_token);
@@ -83,8 +90,13 @@ class WhereBuilder {
     std::uint32_t outer_end = 0;
   };
 
+  struct Chain {
+    std::uint32_t first_operand = 0;   // its place on the stack
+    std::uint32_t first_operator = 0;  // offset of its first AND or OR: the node's op_range
+  };
+  static constexpr std::uint32_t no_operator = UINT32_MAX;
+
   void enter_nesting(std::uint32_t at, std::uint32_t length);
-  void join(ExprKind kind, std::uint32_t op_begin, std::uint32_t op_length);
   Operand& next_operand(Operand::Kind kind, const char* begin, const char* end);
   [[noreturn]] void stop(Code code, const char* message, const char* help, SourceRange range);
   void report(Code code, const char* message, const char* help, SourceRange range, std::string_view argument);
@@ -100,6 +112,7 @@ class WhereBuilder {
   std::size_t predicates_ = 0;
 
   std::vector<Item> stack_;                 // finished expressions, innermost last
+  std::vector<Chain> chains_;               // the AND/OR chains being read, innermost last
   std::vector<std::uint32_t> open_parens_;  // offsets of '(' not yet closed
   std::size_t depth_ = 0;                   // open parentheses plus NOTs awaiting their operand
   Expr pending_;                            // the predicate being read
