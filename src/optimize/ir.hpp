@@ -59,16 +59,19 @@ enum class NodeKind : std::uint8_t {
 // The lowered predicates a node stands for: most nodes stand for one, held without an allocation.
 using Origins = SmallVector<const Expr*, 1>;
 
+// Fields are ordered largest first, so that a node takes no padding: a clause of 100,000 predicates
+// holds about as many nodes.
 struct Node {
-  NodeKind kind = NodeKind::true_;
-  std::vector<Node> children;          // and_, or_
-  std::uint32_t field = Fields::npos;  // set, like (and true_, false_ with first_of_month)
-  Sarg set;                            // set
-  std::string pattern;                 // like
-  bool negated = false;                // like: NOT LIKE
-  const Expr* source = nullptr;        // the lowered expression it came from (other: the predicate itself)
+  std::vector<Node> children;  // and_, or_
+  Sarg set;                    // set
   // The lowered predicates it stands for: for findings (and, for TRUE and FALSE, why they hold).
   Origins origins;
+  std::string_view pattern;      // like: the pattern's text in the lowered expression it came from
+  const Expr* source = nullptr;  // the lowered expression it came from (other: the predicate itself)
+  std::uint64_t hash = 0;        // when normalized: equivalent nodes have equal hashes (see equivalent())
+  std::uint32_t field = Fields::npos;  // set, like (and true_, false_ with first_of_month)
+  NodeKind kind = NodeKind::true_;
+  bool negated = false;  // like: NOT LIKE
   // true_, false_: it holds because the month field `field` is always the 1st of a month (the reason the
   // finding gives beyond the predicates: `usageMonth = '2017-10-15'` never matches).
   bool first_of_month = false;
@@ -77,7 +80,6 @@ struct Node {
   // (a set merged from every operand of a clause is named by that clause).
   bool names_clause = false;
   bool normalized = false;
-  std::uint64_t hash = 0;  // when normalized: equivalent nodes have equal hashes (see equivalent())
 
   bool is_compound() const { return kind == NodeKind::and_ || kind == NodeKind::or_; }
   bool is_constant() const { return kind == NodeKind::true_ || kind == NodeKind::false_; }

@@ -16,7 +16,7 @@ bool not_like_prefix(Node& node, Context& context) {
   }
   node.kind = NodeKind::set;
   node.set = starts_with.complement(domain);
-  node.pattern.clear();
+  node.pattern = {};
   node.negated = false;
   return true;
 }
