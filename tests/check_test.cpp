@@ -1,6 +1,8 @@
 // The checker: fields, comparisons, LIKE, IN lists, parameters and the walk over the clause, on parsed
 // where clauses (literals against field types: check_literals_test.cpp).
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -198,6 +200,44 @@ TEST_CASE("every repeat in an IN list points at the first occurrence, in the ord
   for (const Code code : codes_of(check("contractYear IN ('1', 1)")))
     CHECK(code != Code::duplicate_in_element);
   CHECK(only_finding("contractYear IN (7, 007)").message == "7 is listed twice");
+}
+
+// Short lists compare every pair, long ones sort: both must name the same repeats, in the order written.
+TEST_CASE("IN lists of every length report each repeat against its first occurrence", "[check]") {
+  std::mt19937 rng(1205);
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t length = std::uniform_int_distribution<std::size_t>(1, 24)(rng);
+    const bool strings = round % 2 == 0;
+    std::vector<int> values(length);
+    for (int& v : values) v = std::uniform_int_distribution<int>(0, 9)(rng);
+    std::string text = strings ? "userName IN (" : "contractYear IN (";
+    std::vector<tfq::SourceRange> ranges;
+    for (std::size_t k = 0; k < length; ++k) {
+      if (k > 0) text += ", ";
+      const std::string literal =
+          strings ? "'v" + std::to_string(values[k]) + "'" : std::to_string(values[k]);
+      const auto begin = static_cast<std::uint32_t>(text.size());
+      text += literal;
+      ranges.push_back({begin, static_cast<std::uint32_t>(text.size())});
+    }
+    text += ")";
+    std::vector<std::pair<std::size_t, std::size_t>> expected;  // (repeat, first occurrence)
+    for (std::size_t k = 0; k < length; ++k) {
+      const auto first =
+          static_cast<std::size_t>(std::find(values.begin(), values.end(), values[k]) - values.begin());
+      if (first != k) expected.emplace_back(k, first);
+    }
+    std::vector<Diagnostic> found;
+    for (const Diagnostic& d : check(text)) {
+      if (d.code == Code::duplicate_in_element) found.push_back(d);
+    }
+    INFO(text);
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CHECK(found[k].range == ranges[expected[k].first]);
+      CHECK(found[k].labels.at(0).range == ranges[expected[k].second]);
+    }
+  }
 }
 
 TEST_CASE("checker rejects a comparison between two literals", "[check]") {

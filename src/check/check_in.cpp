@@ -9,10 +9,29 @@ namespace tfq::check {
 
 namespace {
 
+bool same_literal(const Operand& a, const Operand& b) {
+  if (a.kind != b.kind || !a.is_literal()) return false;
+  return a.kind == Operand::Kind::string ? a.text == b.text : a.integer == b.integer;
+}
+
 // For each element, the index of an earlier literal element with the same kind and value (itself when
-// there is none). One sort of the elements by (kind, value, index), not a hash table of keys.
+// there is none). A short list compares every pair; a longer one sorts the elements by (kind, value,
+// index) once, rather than building a hash table of keys.
 std::vector<std::size_t> first_occurrences(const std::vector<Operand>& values) {
   std::vector<std::size_t> first(values.size());
+  constexpr std::size_t max_pairwise = 8;
+  if (values.size() <= max_pairwise) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      first[i] = i;
+      for (std::size_t j = 0; j < i; ++j) {
+        if (same_literal(values[j], values[i])) {
+          first[i] = first[j];
+          break;
+        }
+      }
+    }
+    return first;
+  }
   std::vector<std::size_t> order;
   order.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -27,9 +46,7 @@ std::vector<std::size_t> first_occurrences(const std::vector<Operand>& values) {
   };
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
   for (std::size_t k = 1; k < order.size(); ++k) {
-    const auto [kind, integer, text, i] = key(order[k]);
-    const auto [prev_kind, prev_integer, prev_text, prev] = key(order[k - 1]);
-    if (kind == prev_kind && integer == prev_integer && text == prev_text) first[i] = first[prev];
+    if (same_literal(values[order[k - 1]], values[order[k]])) first[order[k]] = first[order[k - 1]];
   }
   return first;
 }
