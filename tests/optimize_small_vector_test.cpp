@@ -65,11 +65,9 @@ TEST_CASE("copies of a small vector are independent and moves leave the source e
   }
 }
 
-TEST_CASE("a small vector converts from a std::vector and views as a span", "[optimize][small_vector]") {
-  const std::vector<int> source = {3, 1, 4, 1, 5};
-  const SmallVector<int, 1> v(source);
-  REQUIRE(items(v) == source);
+TEST_CASE("a small vector views as a span", "[optimize][small_vector]") {
+  const SmallVector<int, 1> v{3, 1, 4, 1, 5};
   const std::span<const int> view = v;
-  REQUIRE(view.size() == source.size());
+  REQUIRE(view.size() == 5);
   REQUIRE(view[2] == 4);
 }

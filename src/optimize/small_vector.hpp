@@ -10,7 +10,6 @@
 #include <initializer_list>
 #include <iterator>
 #include <type_traits>
-#include <vector>
 
 namespace tfq::opt {
 
@@ -25,7 +24,6 @@ class SmallVector {
 
   SmallVector() = default;
   SmallVector(std::initializer_list<T> items) { append(items.begin(), items.end()); }
-  explicit SmallVector(const std::vector<T>& items) { append(items.data(), items.data() + items.size()); }
   SmallVector(const SmallVector& other) { append(other.begin(), other.end()); }
   SmallVector(SmallVector&& other) noexcept { take(other); }
   SmallVector& operator=(const SmallVector& other) {
