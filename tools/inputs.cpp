@@ -1,6 +1,8 @@
 // Command-line operands to sources: directory walks in sorted order, and bounded reads.
 #include "inputs.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -141,6 +143,12 @@ std::optional<Source> read_input(const InputSpec& input, std::size_t max_bytes, 
     file = owned.get();
   }
   std::string text;
+  // A regular file's text is allocated once at its size (the read below ends at the cap plus one byte):
+  // grown by doubling, a large file would hold up to twice its size for as long as it is linted.
+  struct stat status {};
+  if (::fstat(::fileno(file), &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
+    text.reserve(std::min(static_cast<std::size_t>(status.st_size), max_bytes) + 1);
+  }
   char buffer[1 << 16];
   while (text.size() <= max_bytes) {
     const std::size_t wanted = std::min(sizeof buffer, max_bytes + 1 - text.size());
