@@ -71,3 +71,15 @@ TEST_CASE("a small vector views as a span", "[optimize][small_vector]") {
   REQUIRE(view.size() == 5);
   REQUIRE(view[2] == 4);
 }
+
+TEST_CASE("a small vector of one pointer takes two words", "[optimize][small_vector]") {
+  // Its inline element shares its bytes with the heap pointer: the optimizer holds one per node.
+  STATIC_REQUIRE(sizeof(SmallVector<const int*, 1>) == 2 * sizeof(void*));
+  SmallVector<const int*, 1> v;
+  const int a = 1, b = 2;
+  v.push_back(&a);
+  REQUIRE(*v[0] == 1);
+  v.push_back(&b);  // moves to the heap, over the inline element's bytes
+  REQUIRE(*v[0] == 1);
+  REQUIRE(*v[1] == 2);
+}

@@ -58,7 +58,6 @@ Node predicate(const Expr& e, const Fields& fields) {
       Node node = opaque(e);
       node.kind = NodeKind::like;
       node.field = field;
-      node.pattern = e.values[0].text;
       node.negated = e.negated;
       return node;
     }

@@ -73,7 +73,7 @@ std::uint64_t node_hash(const Node& node) {
         h = mix(h, i.lo_open * 4u + i.hi_open * 2u + i.above_all);
       }
       return h;
-    case NodeKind::like: return mix(mix(h, node.field * 2u + node.negated), hash_text(node.pattern));
+    case NodeKind::like: return mix(mix(h, node.field * 2u + node.negated), hash_text(node.pattern()));
     case NodeKind::other: return mix(h, hash_expr(*node.source));
   }
   return h;
@@ -85,7 +85,7 @@ bool equivalent(const Node& a, const Node& b) {
     case NodeKind::true_:
     case NodeKind::false_: return true;
     case NodeKind::set: return a.field == b.field && a.set == b.set;
-    case NodeKind::like: return a.field == b.field && a.negated == b.negated && a.pattern == b.pattern;
+    case NodeKind::like: return a.field == b.field && a.negated == b.negated && a.pattern() == b.pattern();
     case NodeKind::other: return same_structure(*a.source, *b.source);
     case NodeKind::and_:
     case NodeKind::or_: {

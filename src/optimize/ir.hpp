@@ -66,7 +66,6 @@ struct Node {
   Sarg set;                    // set
   // The lowered predicates it stands for: for findings (and, for TRUE and FALSE, why they hold).
   Origins origins;
-  std::string_view pattern;      // like: the pattern's text in the lowered expression it came from
   const Expr* source = nullptr;  // the lowered expression it came from (other: the predicate itself)
   std::uint64_t hash = 0;        // when normalized: equivalent nodes have equal hashes (see equivalent())
   std::uint32_t field = Fields::npos;  // set, like (and true_, false_ with first_of_month)
@@ -80,6 +79,10 @@ struct Node {
   // (a set merged from every operand of a clause is named by that clause).
   bool names_clause = false;
   bool normalized = false;
+
+  // like: the pattern, read from the lowered LIKE the node was built from (a node does not hold it, since a
+  // clause of 100,000 predicates holds about as many nodes).
+  std::string_view pattern() const { return source->values[0].text; }
 
   bool is_compound() const { return kind == NodeKind::and_ || kind == NodeKind::or_; }
   bool is_constant() const { return kind == NodeKind::true_ || kind == NodeKind::false_; }

@@ -162,9 +162,9 @@ Piece like_piece(const Node& like, const Fields& fields) {
   e.subject = field_operand(fields.at(like.field).name);
   Operand pattern;
   pattern.kind = Operand::Kind::string;
-  pattern.text = like.pattern;
+  pattern.text = like.pattern();
   e.values.push_back(std::move(pattern));
-  return Piece{SortKey{like.field, 0, like.negated ? r_not_like : r_like, std::string(like.pattern), 0},
+  return Piece{SortKey{like.field, 0, like.negated ? r_not_like : r_like, std::string(like.pattern()), 0},
                std::move(e)};
 }
 

@@ -44,8 +44,8 @@ class SmallVector {
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  T* data() { return heap_ != nullptr ? heap_ : inline_; }
-  const T* data() const { return heap_ != nullptr ? heap_ : inline_; }
+  T* data() { return on_heap() ? heap_ : inline_; }
+  const T* data() const { return on_heap() ? heap_ : inline_; }
   T* begin() { return data(); }
   T* end() { return data() + size_; }
   const T* begin() const { return data(); }
@@ -72,24 +72,23 @@ class SmallVector {
     const std::size_t grown = std::max<std::size_t>(wanted, std::size_t{capacity_} * 2);
     T* bigger = new T[grown];
     if (size_ > 0) std::memcpy(bigger, data(), size_ * sizeof(T));
-    delete[] heap_;
+    if (on_heap()) delete[] heap_;
     heap_ = bigger;
     capacity_ = static_cast<std::uint32_t>(grown);
   }
 
  private:
+  bool on_heap() const { return capacity_ > N; }
   void release() {
-    delete[] heap_;
-    heap_ = nullptr;
+    if (on_heap()) delete[] heap_;
     size_ = 0;
     capacity_ = N;
   }
   // Moves other's elements here (this one is empty) and leaves other empty.
   void take(SmallVector& other) {
-    if (other.heap_ != nullptr) {
+    if (other.on_heap()) {
       heap_ = other.heap_;
       capacity_ = other.capacity_;
-      other.heap_ = nullptr;
       other.capacity_ = N;
     } else {
       std::memcpy(inline_, other.inline_, other.size_ * sizeof(T));
@@ -98,10 +97,14 @@ class SmallVector {
     other.size_ = 0;
   }
 
-  T* heap_ = nullptr;  // nullptr while the elements fit inline
+  // The elements live inline until they outgrow N (capacity_ > N): the two never hold at once, so they share
+  // their bytes, and a list of one pointer takes 16 bytes.
+  union {
+    T* heap_;
+    T inline_[N];
+  };
   std::uint32_t size_ = 0;
   std::uint32_t capacity_ = N;
-  T inline_[N];
 };
 
 }  // namespace tfq::opt

@@ -28,7 +28,7 @@ bool like_absorbs_points(Node& node, Context& context) {
     std::vector<Interval> kept;
     for (const Interval& piece : set.set.intervals()) {
       const bool accepted =
-          piece.is_point() && like_matches(std::get<std::string>(piece.lo), like.pattern) != like.negated;
+          piece.is_point() && like_matches(std::get<std::string>(piece.lo), like.pattern()) != like.negated;
       if (!accepted) kept.push_back(piece);
     }
     if (kept.size() == set.set.intervals().size()) continue;

@@ -7,7 +7,7 @@ namespace tfq::opt {
 
 bool not_like_prefix(Node& node, Context& context) {
   if (node.kind != NodeKind::like || !node.negated) return false;
-  const auto prefix = like_prefix(node.pattern);
+  const auto prefix = like_prefix(node.pattern());
   if (!prefix) return false;
   const Domain& domain = context.domain(node);
   Sarg starts_with = Sarg::compare(domain, CompareOp::ge, *prefix);
@@ -16,7 +16,6 @@ bool not_like_prefix(Node& node, Context& context) {
   }
   node.kind = NodeKind::set;
   node.set = starts_with.complement(domain);
-  node.pattern = {};
   node.negated = false;
   return true;
 }
