@@ -36,10 +36,10 @@ std::optional<std::string> shifted_date(const std::string& text, int amount, boo
 
 void add_literal(Candidates& c, const Operand& literal) {
   if (literal.kind == Operand::Kind::integer) {
+    const std::int64_t value = literal.integer_value();
     for (std::int64_t delta : {-1, 0, 1}) {
-      if ((delta < 0 && literal.integer == INT64_MIN) || (delta > 0 && literal.integer == INT64_MAX))
-        continue;
-      c.values.emplace_back(literal.integer + delta);
+      if ((delta < 0 && value == INT64_MIN) || (delta > 0 && value == INT64_MAX)) continue;
+      c.values.emplace_back(value + delta);
     }
     return;
   }

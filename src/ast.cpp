@@ -2,6 +2,7 @@
 #include "tfq/ast.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace tfq {
 
@@ -39,10 +40,21 @@ CompareOp negate(CompareOp op) {
   return op;
 }
 
+std::int64_t Operand::integer_value() const {
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  return ec == std::errc{} && ptr == end ? value : 0;
+}
+
 bool literal_comparison_holds(const Operand& left, CompareOp op, const Operand& right) {
-  const int order = left.kind == Operand::Kind::integer
-                        ? (left.integer > right.integer) - (left.integer < right.integer)
-                        : left.text.compare(right.text);
+  int order = 0;
+  if (left.kind == Operand::Kind::integer) {
+    const std::int64_t a = left.integer_value(), b = right.integer_value();
+    order = (a > b) - (a < b);
+  } else {
+    order = left.text.compare(right.text);
+  }
   switch (op) {
     case CompareOp::eq: return order == 0;
     case CompareOp::ne: return order != 0;
@@ -58,7 +70,7 @@ namespace {
 
 bool same_operand(const Operand& a, const Operand& b) {
   if (a.kind != b.kind) return false;
-  return a.kind == Operand::Kind::integer ? a.integer == b.integer : a.text == b.text;
+  return a.kind == Operand::Kind::integer ? a.integer_value() == b.integer_value() : a.text == b.text;
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ void print_operand(const Operand& o, std::string& out) {
   switch (o.kind) {
     case Operand::Kind::field: out += o.text; break;
     case Operand::Kind::string: append_quoted(o.text, out); break;
-    case Operand::Kind::integer: out += std::to_string(o.integer); break;
+    case Operand::Kind::integer: out += std::to_string(o.integer_value()); break;
     case Operand::Kind::parameter:
       out += ':';
       out += o.text;

@@ -303,8 +303,8 @@ TEST_CASE("checker reports a hand-built predicate whose left-hand side is a lite
   Expr e;
   e.kind = ExprKind::in;
   e.range = range_of(text, text);
-  e.subject = {Operand::Kind::string, "x", 0, range_of(text, "'x'")};
-  e.values = {{Operand::Kind::string, "x", 0, range_of(text, "'x'", 1)}};
+  e.subject = {"x", range_of(text, "'x'"), Operand::Kind::string};
+  e.values = {{"x", range_of(text, "'x'", 1), Operand::Kind::string}};
   const std::vector<Diagnostic> found = tfq::check_where(e, tfq::Catalog::builtin());
   REQUIRE(found.size() == 1);
   CHECK(found[0].code == Code::literal_comparison);

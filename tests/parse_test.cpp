@@ -44,7 +44,7 @@ TEST_CASE("parser builds a comparison with its operator and operands", "[parse]"
   CHECK(e.subject.text == "contractYear");
   REQUIRE(e.values.size() == 1);
   CHECK(e.values[0].kind == Operand::Kind::integer);
-  CHECK(e.values[0].integer == 2);
+  CHECK(e.values[0].integer_value() == 2);
   CHECK(slice(text, e.range) == text);
   CHECK(slice(text, e.op_range) == ">=");
   CHECK(slice(text, e.subject.range) == "contractYear");
@@ -93,10 +93,10 @@ TEST_CASE("parser unescapes strings and keeps their quotes in the range", "[pars
 }
 
 TEST_CASE("parser reads 64-bit integers at both ends of the range", "[parse]") {
-  CHECK(parse_ok("x = 9223372036854775807").values[0].integer == INT64_MAX);
-  CHECK(parse_ok("x = -9223372036854775808").values[0].integer == INT64_MIN);
+  CHECK(parse_ok("x = 9223372036854775807").values[0].integer_value() == INT64_MAX);
+  CHECK(parse_ok("x = -9223372036854775808").values[0].integer_value() == INT64_MIN);
   Expr e = parse_ok("x = -007");
-  CHECK(e.values[0].integer == -7);
+  CHECK(e.values[0].integer_value() == -7);
   CHECK(e.values[0].text == "-007");
 }
 
@@ -119,8 +119,8 @@ TEST_CASE("parser builds LIKE, IN and BETWEEN with and without NOT", "[parse]") 
   const Expr& between = e.children[2];
   CHECK(between.kind == ExprKind::between);
   CHECK(between.negated);
-  CHECK(between.values[0].integer == 1);
-  CHECK(between.values[1].integer == 5);
+  CHECK(between.values[0].integer_value() == 1);
+  CHECK(between.values[1].integer_value() == 5);
   CHECK(slice(text, between.op_range) == "not between");
   CHECK(slice(text, between.range) == "c not between 1 and 5");
   CHECK(e.children[3].values.empty());  // the checker reports the empty list
@@ -201,5 +201,5 @@ TEST_CASE("parser builds a 100000-predicate OR chain as one flat node", "[parse]
   Expr e = parse_ok(text);
   REQUIRE(e.kind == ExprKind::or_);
   CHECK(e.children.size() == 100000);
-  CHECK(e.children.back().values[0].integer == 99999);
+  CHECK(e.children.back().values[0].integer_value() == 99999);
 }

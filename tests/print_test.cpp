@@ -75,7 +75,7 @@ TEST_CASE("printer parenthesizes a hand-built tree by precedence alone", "[print
     e.subject.text = field;
     Operand v;
     v.kind = Operand::Kind::integer;
-    v.integer = value;
+    v.text = std::to_string(value);
     e.values.push_back(v);
     return e;
   };
@@ -205,13 +205,13 @@ class Generator {
       }
       case 1:
         o.kind = Operand::Kind::integer;
-        o.integer = pick(2) ? INT64_MIN + pick(3) : INT64_MAX - pick(3);
+        o.text = std::to_string(pick(2) ? INT64_MIN + pick(3) : INT64_MAX - pick(3));
         break;
       case 2:
         o.kind = Operand::Kind::parameter;
         o.text = pick(2) ? "from" : "p1";
         break;
-      default: o.kind = Operand::Kind::integer; o.integer = pick(2001) - 1000;
+      default: o.kind = Operand::Kind::integer; o.text = std::to_string(pick(2001) - 1000);
     }
     return o;
   }

@@ -13,13 +13,15 @@ namespace tfq {
 // A field name or a literal: either side of a comparison.
 struct Operand {
   enum class Kind : std::uint8_t { field, string, integer, parameter };
-  Kind kind = Kind::field;
   // field: the name as written; string: the value, '' unescaped; integer: the digits;
   // parameter: the name after ':' (query files bind it with --param before checking)
   std::string text;
-  std::int64_t integer = 0;  // integer: the value (the parser reports overflow)
-  SourceRange range;         // the whole token, quotes included
+  SourceRange range;  // the whole token, quotes included
+  Kind kind = Kind::field;
 
+  // integer: the value of the digits in `text`; 0 when they do not fit in 64 bits, which the parser reports.
+  // Read from the text rather than stored, since a clause of 100,000 predicates holds as many operands.
+  std::int64_t integer_value() const;
   bool is_field() const { return kind == Kind::field; }
   bool is_literal() const { return kind == Kind::string || kind == Kind::integer; }
 };

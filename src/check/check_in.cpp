@@ -11,7 +11,7 @@ namespace {
 
 bool same_literal(const Operand& a, const Operand& b) {
   if (a.kind != b.kind || !a.is_literal()) return false;
-  return a.kind == Operand::Kind::string ? a.text == b.text : a.integer == b.integer;
+  return a.kind == Operand::Kind::string ? a.text == b.text : a.integer_value() == b.integer_value();
 }
 
 // For each element, the index of an earlier literal element with the same kind and value (itself when
@@ -41,7 +41,7 @@ std::vector<std::size_t> first_occurrences(const std::vector<Operand>& values) {
   auto key = [&](std::size_t i) {
     const Operand& v = values[i];
     const bool is_string = v.kind == Operand::Kind::string;
-    return std::make_tuple(is_string, is_string ? std::int64_t{0} : v.integer,
+    return std::make_tuple(is_string, is_string ? std::int64_t{0} : v.integer_value(),
                            is_string ? std::string_view(v.text) : std::string_view(), i);
   };
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });

@@ -20,7 +20,8 @@ std::string quote(std::string_view value) {
 }
 
 std::string spelled(const Operand& literal) {
-  return literal.kind == Operand::Kind::integer ? std::to_string(literal.integer) : quote(literal.text);
+  return literal.kind == Operand::Kind::integer ? std::to_string(literal.integer_value())
+                                                : quote(literal.text);
 }
 
 Diagnostic& Checker::report(Code code, SourceRange range, std::string message) {

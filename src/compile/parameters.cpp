@@ -64,7 +64,6 @@ bool ParameterBinder::bind_operand(Operand& operand, const Operand* field,
       return false;
     }
     operand.kind = Operand::Kind::integer;
-    operand.integer = number;
     operand.text = std::to_string(number);
     return true;
   }

@@ -147,7 +147,7 @@ std::int64_t Domain::max() const {
 std::optional<Value> Domain::parse(const Operand& literal) const {
   if (kind == DomainKind::integer) {
     if (literal.kind != Operand::Kind::integer) return std::nullopt;
-    return literal.integer;
+    return literal.integer_value();
   }
   if (literal.kind != Operand::Kind::string) return std::nullopt;
   switch (kind) {
@@ -173,8 +173,7 @@ Operand Domain::literal(const Value& value) const {
   Operand operand;
   if (kind == DomainKind::integer) {
     operand.kind = Operand::Kind::integer;
-    operand.integer = std::get<std::int64_t>(value);
-    operand.text = std::to_string(operand.integer);
+    operand.text = std::to_string(std::get<std::int64_t>(value));
     return operand;
   }
   operand.kind = Operand::Kind::string;

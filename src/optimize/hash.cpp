@@ -28,8 +28,9 @@ std::uint64_t hash_value(const Value& value) {
 }
 
 std::uint64_t hash_operand(const Operand& o) {
-  return mix(static_cast<std::uint64_t>(o.kind),
-             o.kind == Operand::Kind::integer ? static_cast<std::uint64_t>(o.integer) : hash_text(o.text));
+  return mix(static_cast<std::uint64_t>(o.kind), o.kind == Operand::Kind::integer
+                                                     ? static_cast<std::uint64_t>(o.integer_value())
+                                                     : hash_text(o.text));
 }
 
 std::uint64_t hash_expr(const Expr& e) {

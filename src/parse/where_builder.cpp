@@ -40,7 +40,6 @@ Operand& WhereBuilder::next_operand(Operand::Kind kind, const char* begin, const
   has_subject_ = true;
   o->kind = kind;
   o->range = {offset(begin), offset(end)};
-  o->integer = 0;
   last_end_ = o->range.end;
   return *o;
 }
@@ -71,9 +70,9 @@ void WhereBuilder::string_literal(const char* begin, const char* end) {
 void WhereBuilder::integer(const char* begin, const char* end) {
   Operand& o = next_operand(Operand::Kind::integer, begin, end);
   o.text.assign(begin, end);
-  auto [ptr, ec] = std::from_chars(begin, end, o.integer);
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(begin, end, value);
   if (ec != std::errc{} || ptr != end) {
-    o.integer = 0;
     const auto& e = grammar::error<grammar::integer_too_large>;
     report(e.code, e.message, e.help, o.range, o.text);
   }

@@ -18,7 +18,6 @@ inline Operand field(std::string name) {
 inline Operand lit(std::int64_t value) {
   Operand o;
   o.kind = Operand::Kind::integer;
-  o.integer = value;
   o.text = std::to_string(value);
   return o;
 }

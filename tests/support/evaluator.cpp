@@ -43,7 +43,7 @@ std::optional<FieldValue> value_of(const Operand& operand, const Row& row) {
       const auto it = row.find(operand.text);
       return it == row.end() ? std::nullopt : it->second;
     }
-    case Operand::Kind::integer: return FieldValue{operand.integer};
+    case Operand::Kind::integer: return FieldValue{operand.integer_value()};
     case Operand::Kind::string: return FieldValue{operand.text};
     case Operand::Kind::parameter: return std::nullopt;
   }

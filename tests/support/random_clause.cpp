@@ -172,7 +172,7 @@ FieldValue ClauseGenerator::row_value(const GenField& field, const std::vector<O
   switch (field.type) {
     case FieldType::integer: {
       if (near != nullptr && near->kind == Operand::Kind::integer && chance(80)) {
-        return near->integer + static_cast<std::int64_t>(pick(3)) - 1;
+        return near->integer_value() + static_cast<std::int64_t>(pick(3)) - 1;
       }
       return static_cast<std::int64_t>(pick(13));
     }
