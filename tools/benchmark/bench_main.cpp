@@ -149,11 +149,14 @@ void scaling(const Settings& settings, const tfq::Catalog& catalog) {
                                (cli.exit_code > 1 ? " exit " + std::to_string(cli.exit_code) : "") + growth;
     const std::string label =
         file.filename().string() + format(" (%.2f MB)", static_cast<double>(text.size()) / 1e6);
+    print_row(label, figure);
     if (file.stem() == "predicates-100000") {
-      print_row(label, figure, "< 100 ms, 64 MiB",
-                cli.exit_code <= 1 && cli.seconds < 0.1 && cli.peak_kib < 64 * 1024);
-    } else {
-      print_row(label, figure);
+      // The two targets of this input, judged apart: one can be met while the other is not.
+      const bool ran = cli.exit_code <= 1;
+      print_row("  its end to end wall time", format("%.2f ms", cli.seconds * 1e3), "< 100 ms",
+                ran && cli.seconds < 0.1);
+      print_row("  its end to end peak memory", mib(cli.peak_kib), "< 64 MiB",
+                ran && cli.peak_kib < 64 * 1024);
     }
   }
 }
