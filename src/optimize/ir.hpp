@@ -70,15 +70,16 @@ struct Node {
   std::uint64_t hash = 0;        // when normalized: equivalent nodes have equal hashes (see equivalent())
   std::uint32_t field = Fields::npos;  // set, like (and true_, false_ with first_of_month)
   NodeKind kind = NodeKind::true_;
-  bool negated = false;  // like: NOT LIKE
+  // The flags are bits of one byte, which keeps a node at 88 bytes.
+  bool negated : 1 = false;  // like: NOT LIKE
   // true_, false_: it holds because the month field `field` is always the 1st of a month (the reason the
   // finding gives beyond the predicates: `usageMonth = '2017-10-15'` never matches).
-  bool first_of_month = false;
-  bool reported = false;  // true_, false_: a finding has been reported where it arose
+  bool first_of_month : 1 = false;
+  bool reported : 1 = false;  // true_, false_: a finding has been reported where it arose
   // set, true_, false_: origins[0] is the whole AND or OR this node stands for, the others its predicates
   // (a set merged from every operand of a clause is named by that clause).
-  bool names_clause = false;
-  bool normalized = false;
+  bool names_clause : 1 = false;
+  bool normalized : 1 = false;
 
   // like: the pattern, read from the lowered LIKE the node was built from (a node does not hold it, since a
   // clause of 100,000 predicates holds about as many nodes).
