@@ -90,6 +90,9 @@ struct Node {
 };
 
 Node make_constant(bool value, Origins origins);
+// A set node found to be TRUE or FALSE as a whole becomes that constant, keeping its origins and whether it
+// names its clause; on a month field, a single predicate's constant also keeps the month reason.
+void decide_set(Node& node, bool value, const Domain& domain);
 
 // Removes the items marked in `dropped` (a flag per item) in place, keeping the others in order.
 template <typename T>

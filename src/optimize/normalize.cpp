@@ -18,6 +18,17 @@ Node make_constant(bool value, Origins origins) {
   return node;
 }
 
+void decide_set(Node& node, bool value, const Domain& domain) {
+  const bool names_clause = node.names_clause;
+  Node constant = make_constant(value, std::move(node.origins));
+  if (domain.kind == DomainKind::month && constant.origins.size() == 1) {
+    constant.field = node.field;
+    constant.first_of_month = true;
+  }
+  constant.names_clause = names_clause;
+  node = std::move(constant);
+}
+
 void normalize(Node& node, Context& context) {
   if (node.normalized) return;
   for (int round = 0; round < max_rounds; ++round) {
