@@ -22,6 +22,10 @@ struct ProcessOptions {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
+// For a forked child: enters the options' working directory, applies their environment and executes argv.
+// Never returns: exits with 127 when the directory or the program cannot be entered.
+[[noreturn]] void exec_child(const std::vector<std::string>& argv, const ProcessOptions& options);
+
 // Runs build/tfq with the given arguments; NO_COLOR is set so output is plain. When the environment
 // variable TFQ_TEST_WRAPPER is set, its words come first (tfq runs under valgrind, for instance).
 ProcessResult run_tfq(const std::vector<std::string>& args, const ProcessOptions& options = {});

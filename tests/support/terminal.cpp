@@ -16,13 +16,7 @@ ProcessResult run_on_terminal(const std::vector<std::string>& argv, const Proces
   const pid_t pid = ::forkpty(&controller, nullptr, nullptr, nullptr);
   if (pid < 0) throw std::runtime_error("forkpty failed");
   if (pid == 0) {
-    for (const auto& name : options.unset_env) ::unsetenv(name.c_str());
-    for (const auto& [name, value] : options.env) ::setenv(name.c_str(), value.c_str(), 1);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    ::execvp(args[0], args.data());
-    ::_exit(127);
+    exec_child(argv, options);
   }
   ProcessResult result;
   char buffer[4096];
