@@ -1,6 +1,7 @@
 // The Sarg core: set algebra over each domain, month and enum mapping, and LIKE helpers.
 #include <catch2/catch.hpp>
 #include <random>
+#include <type_traits>
 
 #include "optimize/domain.hpp"
 #include "optimize/like.hpp"
@@ -34,8 +35,12 @@ Value i(std::int64_t v) {
   return v;
 }
 Value s(const char* v) {
-  return std::string(v);
+  return std::string_view(v);
 }
+
+// A string value views text held elsewhere: one made from a temporary string would dangle, so it cannot be.
+static_assert(!std::is_constructible_v<Value, std::string>);
+static_assert(std::is_constructible_v<Value, std::string_view>);
 
 }  // namespace
 

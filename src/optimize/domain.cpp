@@ -129,7 +129,7 @@ Value Domain::min() const {
     case DomainKind::enumeration: return std::int64_t{0};
     case DomainKind::string: break;
   }
-  return std::string();
+  return std::string_view();
 }
 
 std::int64_t Domain::max() const {
@@ -186,7 +186,7 @@ Operand Domain::literal(const Value& value) const {
     case DomainKind::enumeration:
       operand.text = enum_values.at(static_cast<std::size_t>(std::get<std::int64_t>(value)));
       break;
-    case DomainKind::string: operand.text = std::get<std::string>(value); break;
+    case DomainKind::string: operand.text = std::get<std::string_view>(value); break;
     case DomainKind::integer: break;
   }
   return operand;

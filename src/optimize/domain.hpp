@@ -23,8 +23,12 @@ enum class DomainKind : std::uint8_t {
   enumeration,  // an index into Domain::enum_values (sorted by bytes, so the order is the string order)
 };
 
-// Discrete domains hold their values as numbers, strings as text.
-using Value = std::variant<std::int64_t, std::string>;
+// Discrete domains hold their values as numbers, strings as views of text held elsewhere: of the clause's
+// literals, which outlive the optimizer's working form, or of the strings a rule makes (Context::made).
+struct Value : std::variant<std::int64_t, std::string_view> {
+  using variant::variant;
+  Value(std::string&&) = delete;  // the view would outlive the string
+};
 
 struct Domain {
   DomainKind kind = DomainKind::string;

@@ -24,7 +24,7 @@ std::uint64_t hash_text(std::string_view text) {
 
 std::uint64_t hash_value(const Value& value) {
   if (const auto* n = std::get_if<std::int64_t>(&value)) return static_cast<std::uint64_t>(*n);
-  return hash_text(std::get<std::string>(value));
+  return hash_text(std::get<std::string_view>(value));
 }
 
 std::uint64_t hash_operand(const Operand& o) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -139,11 +140,16 @@ class FirstIndex {
   std::vector<std::pair<Key, std::size_t>> pairs_;
 };
 
-// What the rules share: the fields, the findings and the trace.
+// What the rules share: the fields, the findings, the trace and the strings they make.
 struct Context {
   const Fields& fields;
   std::vector<Diagnostic>& diagnostics;
   std::vector<RewriteStep>* trace = nullptr;  // nullptr: do not trace
+  // Strings a rule makes rather than reads from the clause (a LIKE prefix's upper bound): values view them,
+  // so they are kept as long as the working form (a deque never moves what it holds).
+  std::deque<std::string> made;
+
+  std::string_view keep(std::string text) { return made.emplace_back(std::move(text)); }
 
   const Domain& domain(const Node& node) const { return fields.at(node.field).domain; }
 };

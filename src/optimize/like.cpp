@@ -53,11 +53,11 @@ bool like_matches(std::string_view value, std::string_view pattern) {
   return p == pattern.size();
 }
 
-std::optional<std::string> like_prefix(std::string_view pattern) {
+std::optional<std::string_view> like_prefix(std::string_view pattern) {
   if (pattern.empty() || pattern.back() != '%') return std::nullopt;
   const std::string_view prefix = pattern.substr(0, pattern.size() - 1);
   if (like_has_wildcards(prefix)) return std::nullopt;
-  return std::string(prefix);
+  return prefix;
 }
 
 std::optional<std::string> prefix_upper_bound(std::string_view prefix) {

@@ -14,7 +14,7 @@ bool like_has_wildcards(std::string_view pattern);
 bool like_matches(std::string_view value, std::string_view pattern);
 
 // For a pattern of the form `prefix%` with no other wildcard: the prefix; otherwise nullopt.
-std::optional<std::string> like_prefix(std::string_view pattern);
+std::optional<std::string_view> like_prefix(std::string_view pattern);
 
 // The least string above every string that starts with `prefix` (valid UTF-8 order equals code point
 // order, so it is the prefix with its last code point incremented); nullopt when there is none.

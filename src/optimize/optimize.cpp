@@ -43,8 +43,8 @@ OptimizeResult optimize(const Expr& checked, const Fields& fields, const Optimiz
   std::vector<RewriteStep>* trace = options.trace ? &result.trace : nullptr;
   // The clause is read in place; only its parts outside the server's dialect are lowered, on copies.
   LoweredParts lowered{{}, trace};
+  Context context{fields, result.diagnostics, trace, {}};  // before the nodes, which may view its strings
   Node root = build(checked, fields, lowered);
-  Context context{fields, result.diagnostics, trace};
   if (trace != nullptr) trace_domain_reads(root, context);
   normalize(root, context);
   if (root.is_constant()) {

@@ -16,7 +16,7 @@ int order(const Value& a, const Value& b) {
     const std::int64_t y = std::get<std::int64_t>(b);
     return (*x > y) - (*x < y);
   }
-  return std::get<std::string>(a).compare(std::get<std::string>(b));
+  return std::get<std::string_view>(a).compare(std::get<std::string_view>(b));
 }
 
 // Orders intervals by where they start: a closed start before an open one at the same value.
@@ -53,7 +53,7 @@ Interval closed(std::int64_t lo, std::int64_t hi) {
 }
 
 Interval from(const Value& lo, bool lo_open) {
-  Interval i{lo, std::string()};
+  Interval i{lo, std::string_view()};
   i.lo_open = lo_open;
   i.above_all = true;
   return i;
@@ -70,7 +70,7 @@ Interval up_to(const Domain& domain, const Value& hi, bool hi_open) {
 Sarg Sarg::all(const Domain& domain) {
   Sarg s;
   s.intervals_.push_back(domain.discrete() ? closed(number(domain.min()), domain.max())
-                                           : from(std::string(), false));
+                                           : from(std::string_view(), false));
   return s;
 }
 
@@ -216,7 +216,7 @@ Sarg Sarg::complement(const Domain& domain) const {
     out.intervals_.push_back(closed(next, domain.max()));
     return out;
   }
-  Interval gap = from(std::string(), false);
+  Interval gap = from(std::string_view(), false);
   for (const Interval& i : intervals_) {
     gap.hi = i.lo;
     gap.hi_open = !i.lo_open;
@@ -233,7 +233,7 @@ bool Sarg::full(const Domain& domain) const {
   if (intervals_.size() != 1) return false;
   const Interval& i = intervals_.front();
   if (domain.discrete()) return number(i.lo) == number(domain.min()) && number(i.hi) == domain.max();
-  return i.above_all && !i.lo_open && std::get<std::string>(i.lo).empty();
+  return i.above_all && !i.lo_open && std::get<std::string_view>(i.lo).empty();
 }
 
 bool Sarg::contains(const Value& value, const Domain& domain) const {

@@ -164,8 +164,7 @@ Piece like_piece(const Node& like, const Fields& fields) {
   pattern.kind = Operand::Kind::string;
   pattern.text = like.pattern();
   e.values.push_back(std::move(pattern));
-  return Piece{SortKey{like.field, 0, like.negated ? r_not_like : r_like, std::string(like.pattern()), 0},
-               std::move(e)};
+  return Piece{SortKey{like.field, 0, like.negated ? r_not_like : r_like, like.pattern(), 0}, std::move(e)};
 }
 
 Piece other_piece(const Node& other, const Fields& fields) {

@@ -27,8 +27,8 @@ bool like_absorbs_points(Node& node, Context& context) {
     Node& set = node.children[found->second];
     std::vector<Interval> kept;
     for (const Interval& piece : set.set.intervals()) {
-      const bool accepted =
-          piece.is_point() && like_matches(std::get<std::string>(piece.lo), like.pattern()) != like.negated;
+      const bool accepted = piece.is_point() && like_matches(std::get<std::string_view>(piece.lo),
+                                                             like.pattern()) != like.negated;
       if (!accepted) kept.push_back(piece);
     }
     if (kept.size() == set.set.intervals().size()) continue;

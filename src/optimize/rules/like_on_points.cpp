@@ -27,7 +27,7 @@ bool like_on_points(Node& node, Context& context) {
     Node& points = node.children[list];
     std::vector<Interval> kept;
     for (const Interval& point : points.set.intervals()) {
-      if (like_matches(std::get<std::string>(point.lo), like.pattern()) != like.negated)
+      if (like_matches(std::get<std::string_view>(point.lo), like.pattern()) != like.negated)
         kept.push_back(point);
     }
     const Expr& like_origin = *like.origins.front();

@@ -9,7 +9,7 @@ bool like_without_wildcards(Node& node, Context& context) {
   if (node.kind != NodeKind::like || like_has_wildcards(node.pattern())) return false;
   const Domain& domain = context.domain(node);
   node.kind = NodeKind::set;
-  node.set = Sarg::compare(domain, node.negated ? CompareOp::ne : CompareOp::eq, std::string(node.pattern()));
+  node.set = Sarg::compare(domain, node.negated ? CompareOp::ne : CompareOp::eq, node.pattern());
   node.negated = false;
   return true;
 }

@@ -11,8 +11,9 @@ bool not_like_prefix(Node& node, Context& context) {
   if (!prefix) return false;
   const Domain& domain = context.domain(node);
   Sarg starts_with = Sarg::compare(domain, CompareOp::ge, *prefix);
-  if (const auto above = prefix_upper_bound(*prefix)) {
-    starts_with = starts_with.intersect(Sarg::compare(domain, CompareOp::lt, *above), domain);
+  if (auto above = prefix_upper_bound(*prefix)) {
+    const std::string_view bound = context.keep(std::move(*above));
+    starts_with = starts_with.intersect(Sarg::compare(domain, CompareOp::lt, bound), domain);
   }
   node.kind = NodeKind::set;
   node.set = starts_with.complement(domain);
