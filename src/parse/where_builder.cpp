@@ -133,8 +133,7 @@ void WhereBuilder::predicate() {
     failure_argument_ = std::to_string(max_predicates_);
     stop(e.code, e.message, e.help, pending_.range);
   }
-  stack_.push_back(Item{std::move(pending_), begin,
-                        last_end_});  // braces: clang 14 (the fuzz build) lacks C++20 paren-init
+  stack_.emplace_back(std::move(pending_), begin, last_end_);
   // Moved from: only the scalars need resetting.
   pending_.negated = false;
   pending_.spelled_ltgt = false;
@@ -202,7 +201,7 @@ void WhereBuilder::chain_end(ExprKind kind) {
   for (std::size_t k = chain.first_operand; k < stack_.size(); ++k)
     node.children.push_back(std::move(stack_[k].expr));
   stack_.erase(stack_.begin() + chain.first_operand, stack_.end());
-  stack_.push_back(Item{std::move(node), outer_begin, outer_end});
+  stack_.emplace_back(std::move(node), outer_begin, outer_end);
 }
 
 void WhereBuilder::report(Code code, const char* message, const char* help, SourceRange range,

@@ -85,6 +85,9 @@ class WhereBuilder {
 
  private:
   struct Item {
+    // Built in its place on the stack: an expression is moved once, not into a temporary and then again.
+    Item(Expr&& e, std::uint32_t begin, std::uint32_t end)
+        : expr(std::move(e)), outer_begin(begin), outer_end(end) {}
     Expr expr;
     std::uint32_t outer_begin = 0;  // the expression's range with its parentheses
     std::uint32_t outer_end = 0;
