@@ -1,5 +1,6 @@
-// tfq_bench_empty: a C++ program that does nothing, linked to libstdc++ as tfq is. tfq_bench times it
-// next to tfq's start-up: what loading the C++ runtime costs on the machine, before tfq does anything.
+// tfq_bench_empty: a C++ program that does nothing, linked to libstdc++ as tfq is (statically by default,
+// see tfq_link_runtime_statically). tfq_bench times it next to tfq's start-up: what loading the C++ runtime
+// costs on the machine, before tfq does anything.
 #include <stdexcept>
 
 int main(int argc, char**) {
