@@ -3,10 +3,15 @@
 // under the reference evaluator.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
 
+#include "optimize/build.hpp"
+#include "optimize/driver.hpp"
+#include "optimize/rules/rules.hpp"
 #include "support/optimize_support.hpp"
 #include "support/random_clause.hpp"
 #include "tfq/catalog.hpp"
+#include "tfq/print.hpp"
 
 using namespace tfq;
 using namespace tfq::test;
@@ -80,6 +85,26 @@ const Pair pairs[] = {
     {"", "contractYear IN (3, 1, 2, 1)", "contractYear >= 1 AND contractYear < 4"},
 };
 
+// At every AND/OR of `node`, children normalized first: each rule marked idempotent that fires on the node
+// and leaves its children normalized must not fire on what it wrote. Counts the firings it checked.
+void check_idempotent_rules(opt::Node& node, opt::Context& context,
+                            std::map<std::string_view, int>& checked) {
+  for (opt::Node& child : node.children) {
+    check_idempotent_rules(child, context, checked);
+    opt::normalize(child, context);
+  }
+  for (const opt::Rule& rule : opt::normalization_rules()) {
+    if (!rule.idempotent) continue;
+    opt::Node rewritten = node;
+    if (!rule.apply(rewritten, context)) continue;
+    const auto settled = [](const opt::Node& c) { return c.normalized; };
+    if (!std::all_of(rewritten.children.begin(), rewritten.children.end(), settled)) continue;
+    ++checked[rule.name];
+    INFO("rule " << rule.name << " on " << opt::describe(node, context.fields));
+    CHECK_FALSE(rule.apply(rewritten, context));
+  }
+}
+
 bool fired(const OptimizeResult& result, std::string_view rule) {
   return std::any_of(result.trace.begin(), result.trace.end(),
                      [&](const RewriteStep& s) { return s.rule == rule; });
@@ -104,6 +129,34 @@ TEST_CASE("each rule rewrites its equivalence pair", "[optimize][rules]") {
       INFO("row " << describe_row(row));
       REQUIRE(selects(optimized.input, row) == result_selects(optimized.result, row));
     }
+  }
+}
+
+TEST_CASE("a rule marked idempotent does not fire on its own output", "[optimize][rules]") {
+  // The driver relies on it: it does not try such a rule again right after it fired.
+  const opt::Fields fields(Catalog::builtin());
+  std::map<std::string_view, int> checked;
+  const auto check = [&](const Expr& clause) {
+    std::vector<Diagnostic> diagnostics;
+    opt::LoweredParts lowered;
+    opt::Context context{fields, diagnostics, nullptr, {}};
+    opt::Node root = opt::build(clause, fields, lowered);
+    check_idempotent_rules(root, context, checked);
+  };
+  for (const Pair& pair : pairs) {
+    INFO(pair.input);
+    check(parse_clause(pair.input));
+  }
+  ClauseGenerator generator(gen_fields(Catalog::builtin()), 5);
+  for (int n = 0; n < 3000; ++n) {
+    const Expr clause = generator.clause(2 + n % 3);
+    INFO("clause #" << n << ": " << print_where(clause));
+    check(clause);
+  }
+  // Each such rule was seen to fire, and so was checked.
+  for (const opt::Rule& rule : opt::normalization_rules()) {
+    INFO("rule " << rule.name);
+    if (rule.idempotent) CHECK(checked[rule.name] >= 20);
   }
 }
 

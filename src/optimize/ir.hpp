@@ -158,6 +158,10 @@ struct Context {
 struct Rule {
   std::string_view name;
   bool (*apply)(Node& node, Context& context);
+  // Applied to its own output, the rule never fires again, provided its rewrite left every child
+  // normalized. The driver then need not try it again until another rule changes the node (a test holds
+  // each rule marked so to it).
+  bool idempotent = false;
 };
 
 // The structural hash of a node whose children are normalized; order of AND/OR operands is ignored.

@@ -31,12 +31,21 @@ void decide_set(Node& node, bool value, const Domain& domain) {
 
 void normalize(Node& node, Context& context) {
   if (node.normalized) return;
+  const Rule* last_fired = nullptr;
   for (int round = 0; round < max_rounds; ++round) {
-    for (Node& child : node.children) normalize(child, context);
+    bool children_settled = true;  // no child is new or changed since the last rule fired
+    for (Node& child : node.children) {
+      children_settled = children_settled && child.normalized;
+      normalize(child, context);
+    }
     const std::string before = context.trace != nullptr ? describe(node, context.fields) : std::string();
     bool fired = false;
     for (const Rule& rule : normalization_rules()) {
+      // The rules before it did not fire this round, so the node is the rule's own output: on a clause of
+      // 100,000 operands, trying absorb again would cost as much as its first pass, to no effect.
+      if (&rule == last_fired && rule.idempotent && children_settled) continue;
       if (!rule.apply(node, context)) continue;
+      last_fired = &rule;
       if (context.trace != nullptr) {
         // A rewrite that changes only the working form (two sets merged into one that reads the same)
         // would show as a step that does nothing: the trace keeps the steps a reader can see.

@@ -27,13 +27,13 @@ std::span<const Rule> normalization_rules() {
       {"not_like_prefix", not_like_prefix},
       {"empty_set", empty_set},
       {"full_set", full_set},
-      {"flatten", flatten},
+      {"flatten", flatten, true},
       {"fold_constants", fold_constants},
       {"merge_sets", merge_sets},
       {"like_on_points", like_on_points},
       {"like_absorbs_points", like_absorbs_points},
-      {"dedupe", dedupe},
-      {"absorb", absorb},
+      {"dedupe", dedupe, true},
+      {"absorb", absorb, true},
       {"prune_branches", prune_branches},
   };
   return rules;
