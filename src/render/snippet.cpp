@@ -199,6 +199,11 @@ Snippet plain_line_snippet(std::string_view line, std::uint32_t line_begin, std:
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  append_printable(out, text);
+  return out;
+}
+
+void append_printable(std::string& out, std::string_view text) {
   for (std::uint32_t at = 0; at < text.size();) {
     // Runs of plain ASCII go over as they are, in one copy.
     std::uint32_t run = at;
@@ -209,7 +214,6 @@ std::string printable(std::string_view text) {
     out += shown_character(text, run, length, width);
     at = run + length;
   }
-  return out;
 }
 
 Snippet make_snippet(const Source& source, const SnippetRequest& request) {

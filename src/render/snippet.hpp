@@ -35,6 +35,8 @@ Snippet make_snippet(const Source& source, const SnippetRequest& request);
 // Text safe to print on a terminal: control characters become Control Pictures (U+2400...), bytes that
 // are not UTF-8 and characters that reorder or escape the display become U+FFFD. For messages and names.
 std::string printable(std::string_view text);
+// printable(text), appended to out.
+void append_printable(std::string& out, std::string_view text);
 
 // How many terminal columns a character takes: 0 for combining marks, 2 for wide (East Asian) ones.
 std::uint32_t display_width(char32_t code_point);

@@ -1,5 +1,7 @@
 // The text renderer: Clang/rustc-style diagnostics with echoed source lines and carets.
 #include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <string_view>
 
 #include "render/positions.hpp"
@@ -26,32 +28,52 @@ std::string_view severity_color(Severity severity) {
   return kRed;
 }
 
-// Builds the output line by line; colour codes wrap text only when asked for.
+// Appends the output line by line to a string it is given (one string for all of a file's findings, so that
+// a finding costs no allocation of its own); colour codes wrap text only when asked for.
 class Writer {
  public:
-  explicit Writer(bool color) : color_(color) {}
+  Writer(std::string& out, bool color) : out_(out), color_(color) {}
 
   Writer& text(std::string_view s) {
     out_ += s;
     return *this;
   }
-  Writer& paint(std::string_view color, std::string_view s) {
-    if (s.empty()) return *this;
+  Writer& printable(std::string_view s) {
+    render::append_printable(out_, s);
+    return *this;
+  }
+  Writer& number(std::uint32_t n) {
+    char digits[10];
+    out_.append(digits, std::to_chars(std::begin(digits), std::end(digits), n).ptr);
+    return *this;
+  }
+  Writer& spaces(std::size_t n) {
+    out_.append(n, ' ');
+    return *this;
+  }
+  // A coloured span of several pieces: start(color), the pieces (at least one character), stop().
+  Writer& start(std::string_view color) {
     if (color_) out_ += color;
-    out_ += s;
+    return *this;
+  }
+  Writer& stop() {
     if (color_) out_ += kReset;
     return *this;
   }
+  Writer& paint(std::string_view color, std::string_view s) {
+    if (s.empty()) return *this;
+    return start(color).text(s).stop();
+  }
   void end_line() {
-    // No trailing blanks: golden files survive editors that strip them.
+    // No trailing blanks: golden files survive editors that strip them. (The previous line's newline
+    // stops this at the start of the line.)
     while (!out_.empty() && out_.back() == ' ') out_.pop_back();
     out_ += '\n';
   }
-  std::string take() { return std::move(out_); }
 
  private:
+  std::string& out_;
   bool color_;
-  std::string out_;
 };
 
 struct Block {
@@ -60,33 +82,48 @@ struct Block {
 };
 
 std::size_t digits(std::uint32_t n) {
-  return std::to_string(n).size();
+  std::size_t count = 1;
+  for (; n >= 10; n /= 10) ++count;
+  return count;
 }
 
+// `name:line:column: kind[code]: message`, the code left out when empty.
 void write_header(Writer& w, const Source& source, LineColumn at, std::string_view kind,
-                  std::string_view color, std::string_view message) {
-  w.paint(kBold, render::printable(source.name()) + ":" + std::to_string(at.line) + ":" +
-                     std::to_string(at.column) + ":");
-  w.text(" ")
-      .paint(color, std::string(kind) + ":")
-      .text(" ")
-      .paint(kBold, render::printable(message))
-      .end_line();
+                  std::string_view code, std::string_view color, std::string_view message) {
+  w.start(kBold)
+      .printable(source.name())
+      .text(":")
+      .number(at.line)
+      .text(":")
+      .number(at.column)
+      .text(":")
+      .stop();
+  w.text(" ").start(color).text(kind);
+  if (!code.empty()) w.text("[").text(code).text("]");
+  w.text(":").stop().text(" ");
+  if (!message.empty()) w.start(kBold).printable(message).stop();
+  w.end_line();
 }
 
 void write_block(Writer& w, const Block& block, std::size_t gutter, std::string_view mark_color) {
-  const std::string number = std::to_string(block.start.line);
-  const std::string blank(gutter, ' ');
-  w.paint(kBlue, " " + std::string(gutter - number.size(), ' ') + number + " |").text(" ");
-  w.text(block.snippet.echoed).end_line();
-  w.paint(kBlue, " " + blank + " |").text(" ").paint(mark_color, block.snippet.marks).end_line();
+  const auto write_gutter = [&] { w.start(kBlue).text(" ").spaces(gutter).text(" |").stop().text(" "); };
+  w.start(kBlue)
+      .text(" ")
+      .spaces(gutter - digits(block.start.line))
+      .number(block.start.line)
+      .text(" |")
+      .stop();
+  w.text(" ").text(block.snippet.echoed).end_line();
+  write_gutter();
+  w.paint(mark_color, block.snippet.marks).end_line();
   if (!block.snippet.fixes.empty()) {
-    w.paint(kBlue, " " + blank + " |").text(" ").paint(kGreen, block.snippet.fixes).end_line();
+    write_gutter();
+    w.paint(kGreen, block.snippet.fixes).end_line();
   }
 }
 
-std::string render_one(const Source& source, const Diagnostic& d, const TextStyle& style,
-                       render::PositionCursor& cursor) {
+void render_one(std::string& out, const Source& source, const Diagnostic& d, const TextStyle& style,
+                render::PositionCursor& cursor) {
   auto block_for = [&](SourceRange range, char first, char rest, std::span<const FixIt> fixes) {
     const LineColumn start = cursor.at(range.begin);
     return Block{start,
@@ -100,34 +137,34 @@ std::string render_one(const Source& source, const Diagnostic& d, const TextStyl
     gutter = std::max(gutter, digits(labels.back().start.line));
   }
 
-  Writer w(style.color);
-  const std::string kind = std::string(to_string(d.severity)) + "[" + std::string(info(d.code).id) + "]";
-  write_header(w, source, primary.start, kind, severity_color(d.severity), d.message);
+  Writer w(out, style.color);
+  write_header(w, source, primary.start, to_string(d.severity), info(d.code).id, severity_color(d.severity),
+               d.message);
   write_block(w, primary, gutter, severity_color(d.severity));
   for (std::size_t i = 0; i < labels.size(); ++i) {
-    write_header(w, source, labels[i].start, "note", kCyan, d.labels[i].message);
+    write_header(w, source, labels[i].start, "note", {}, kCyan, d.labels[i].message);
     write_block(w, labels[i], gutter, kCyan);
   }
-  for (const std::string& note : d.notes)
-    w.paint(kCyan, "note:").text(" ").text(render::printable(note)).end_line();
-  if (!d.help.empty()) w.paint(kCyan, "help:").text(" ").text(render::printable(d.help)).end_line();
-  return w.take();
+  for (const std::string& note : d.notes) w.paint(kCyan, "note:").text(" ").printable(note).end_line();
+  if (!d.help.empty()) w.paint(kCyan, "help:").text(" ").printable(d.help).end_line();
 }
 
 }  // namespace
 
 std::string render_text(const Source& source, const Diagnostic& diagnostic, const TextStyle& style) {
   render::PositionCursor cursor(source);
-  return render_one(source, diagnostic, style, cursor);
+  std::string out;
+  render_one(out, source, diagnostic, style, cursor);
+  return out;
 }
 
 std::string render_text(const Source& source, std::span<const Diagnostic> diagnostics,
                         const TextStyle& style) {
   render::PositionCursor cursor(source);
   std::string out;
-  for (const Diagnostic& d : diagnostics) {
-    if (!out.empty()) out += '\n';
-    out += render_one(source, d, style, cursor);
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    if (i > 0) out += '\n';
+    render_one(out, source, diagnostics[i], style, cursor);
   }
   return out;
 }
