@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 #include <iterator>
+#include <optional>
 #include <string_view>
 
 #include "render/positions.hpp"
@@ -43,8 +44,8 @@ class Writer {
     return *this;
   }
   Writer& number(std::uint32_t n) {
-    char digits[10];
-    out_.append(digits, std::to_chars(std::begin(digits), std::end(digits), n).ptr);
+    char buffer[10];  // UINT32_MAX has 10 digits
+    out_.append(buffer, std::to_chars(std::begin(buffer), std::end(buffer), n).ptr);
     return *this;
   }
   Writer& spaces(std::size_t n) {
@@ -106,18 +107,22 @@ void write_header(Writer& w, const Source& source, LineColumn at, std::string_vi
 }
 
 void write_block(Writer& w, const Block& block, std::size_t gutter, std::string_view mark_color) {
-  const auto write_gutter = [&] { w.start(kBlue).text(" ").spaces(gutter).text(" |").stop().text(" "); };
-  w.start(kBlue)
-      .text(" ")
-      .spaces(gutter - digits(block.start.line))
-      .number(block.start.line)
-      .text(" |")
-      .stop();
-  w.text(" ").text(block.snippet.echoed).end_line();
-  write_gutter();
+  // ` 12 | ` before the echoed line, ` ` * gutter then ` | ` before the marks and fix-its.
+  const auto write_gutter = [&](std::optional<std::uint32_t> line) {
+    w.start(kBlue).text(" ");
+    if (line) {
+      w.spaces(gutter - digits(*line)).number(*line);
+    } else {
+      w.spaces(gutter);
+    }
+    w.text(" |").stop().text(" ");
+  };
+  write_gutter(block.start.line);
+  w.text(block.snippet.echoed).end_line();
+  write_gutter(std::nullopt);
   w.paint(mark_color, block.snippet.marks).end_line();
   if (!block.snippet.fixes.empty()) {
-    write_gutter();
+    write_gutter(std::nullopt);
     w.paint(kGreen, block.snippet.fixes).end_line();
   }
 }
