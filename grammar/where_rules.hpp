@@ -3,7 +3,13 @@
 // Rules carry no actions: src/parse/ attaches them. Embedding grammars (query files) use where_expr.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <iterator>
+#include <string_view>
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
 
 namespace tfq::grammar {
 
@@ -38,7 +44,42 @@ struct block_comment_open : pegtl::string<'/', '*'> {};
 struct block_comment_rest : pegtl::until<pegtl::string<'*', '/'>> {};
 struct block_comment : seq<block_comment_open, must<block_comment_rest>> {};
 struct space : plus<pegtl::space> {};
-struct sp : star<sor<space, line_comment, block_comment>> {};
+
+// sp <- (space / line_comment / block_comment)*, written out because it runs after every token: the next
+// byte picks the one alternative that can match there, rather than each being tried in turn. Every
+// alternative still runs as its own rule, so actions on comments and the unterminated-comment error
+// behave exactly as with the PEG's star.
+struct sp {
+  using rule_t = sp;
+  using subs_t = pegtl::type_list<space, line_comment, block_comment>;
+
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <class...> class Action,
+            template <class...> class Control, class ParseInput, class... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    constexpr auto required = pegtl::rewind_mode::required;
+    for (;;) {
+      bool matched = false;
+      if (!in.empty()) {
+        switch (in.peek_char()) {
+          case ' ':
+          case '\t':
+          case '\n':
+          case '\v':
+          case '\f':
+          case '\r': matched = Control<space>::template match<A, required, Action, Control>(in, st...); break;
+          case '-':
+            matched = Control<line_comment>::template match<A, required, Action, Control>(in, st...);
+            break;
+          case '/':
+            matched = Control<block_comment>::template match<A, required, Action, Control>(in, st...);
+            break;
+          default: break;
+        }
+      }
+      if (!matched) return true;
+    }
+  }
+};
 
 template <class Word>
 struct word : seq<Word, not_at<identifier_other>> {};
@@ -56,8 +97,54 @@ struct kw_where : word<TAO_PEGTL_ISTRING("where")> {};
 struct kw_into : word<TAO_PEGTL_ISTRING("into")> {};
 // Reserved: never a field name. SELECT, FROM, WHERE and INTO belong to query files, so that a clause
 // embedded there stops in front of them.
-struct keyword : sor<kw_and, kw_or, kw_not, kw_like, kw_in, kw_between, kw_is, kw_null, kw_select, kw_from,
-                     kw_where, kw_into> {};
+inline constexpr std::string_view reserved_words[] = {"and", "or",   "not",    "like", "in",    "between",
+                                                      "is",  "null", "select", "from", "where", "into"};
+inline constexpr std::size_t longest_reserved_word =
+    std::max_element(std::begin(reserved_words), std::end(reserved_words),
+                     [](std::string_view a, std::string_view b) { return a.size() < b.size(); })
+        ->size();
+
+// keyword <- kw_and / kw_or / ... / kw_into, written out because it is tried in front of every field name:
+// the word is read once and looked up, rather than twelve words being tried in turn.
+struct keyword {
+  using rule_t = keyword;
+  using subs_t = pegtl::empty_list;
+
+  template <class ParseInput>
+  [[nodiscard]] static bool match(ParseInput& in) {
+    // A keyword is a whole word: read the letters, digits and '_' up to one past the longest keyword.
+    const std::size_t available = std::min(in.size(longest_reserved_word + 1), longest_reserved_word + 1);
+    std::size_t length = 0;
+    while (length < available && is_word_char(in.peek_char(length))) ++length;
+    if (length == 0 || length > longest_reserved_word) return false;
+    const std::string_view word(in.current(), length);
+    for (const std::string_view reserved : reserved_words) {
+      if (equal_ignoring_ascii_case(word, reserved)) {
+        in.bump_in_this_line(length);
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  // identifier_other as a table: one load per byte rather than four range tests.
+  static constexpr std::array<bool, 256> word_chars = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+      table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return table;
+  }();
+  static constexpr bool is_word_char(char c) { return word_chars[static_cast<unsigned char>(c)]; }
+  static constexpr bool equal_ignoring_ascii_case(std::string_view word, std::string_view lower) {
+    if (word.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+      if (c != lower[i]) return false;
+    }
+    return true;
+  }
+};
 
 // ---- Tokens from other languages, each reported with what to write instead ----
 
@@ -175,3 +262,12 @@ struct where_clause : seq<sp, sor<reject<empty_clause>, seq<must<clause_body>, m
 struct where_expr : seq<sp, must<clause_body>> {};
 
 }  // namespace tfq::grammar
+
+// How pegtl::analyze sees the two hand-written rules: sp may match nothing, keyword always consumes.
+namespace tao::pegtl {
+template <class Name>
+struct analyze_traits<Name, tfq::grammar::sp>
+    : analyze_opt_traits<tfq::grammar::space, tfq::grammar::line_comment, tfq::grammar::block_comment> {};
+template <class Name>
+struct analyze_traits<Name, tfq::grammar::keyword> : analyze_any_traits<> {};
+}  // namespace tao::pegtl

@@ -1,8 +1,11 @@
 // The where grammar itself (grammar/where_rules.hpp), production by production as grammar/where.peg lists
 // them: what each accepts and rejects, loop analysis, and embedding where_expr in a larger grammar.
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
+#include <string_view>
 #include <tao/pegtl/contrib/analyze.hpp>
+#include <vector>
 
 #include "grammar/where_errors.hpp"
 #include "grammar/where_rules.hpp"
@@ -39,7 +42,64 @@ std::string raised(const std::string& text) {
   return "";
 }
 
+// What Rule does at the start of the text: how many bytes it matched, that it did not match, or the
+// message of the commit point it raised.
+template <class Rule>
+std::string outcome(const std::string& text) {
+  pegtl::memory_input<> in(text, "test");
+  try {
+    if (!pegtl::parse<Rule, pegtl::nothing, control>(in)) return "no match";
+    return "matched " + std::to_string(in.current() - text.data());
+  } catch (const pegtl::parse_error& e) {
+    return "raised " + std::string(e.message());
+  }
+}
+
+// sp and keyword are hand-written for speed; these are their productions in where.peg as PEGTL rules.
+using sp_as_in_the_peg = pegtl::star<pegtl::sor<g::space, g::line_comment, g::block_comment>>;
+using keyword_as_in_the_peg =
+    pegtl::sor<g::kw_and, g::kw_or, g::kw_not, g::kw_like, g::kw_in, g::kw_between, g::kw_is, g::kw_null,
+               g::kw_select, g::kw_from, g::kw_where, g::kw_into>;
+
+// Texts that probe both: every reserved word in three casings, cut short, run on and followed by what may
+// follow a word, plus random texts over the bytes that matter to either rule.
+std::vector<std::string> word_and_space_probes() {
+  std::vector<std::string> probes;
+  for (std::string_view reserved :
+       {"and", "or", "not", "like", "in", "between", "is", "null", "select", "from", "where", "into"}) {
+    std::string lower(reserved), upper, mixed;
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+      upper += static_cast<char>(lower[i] - 'a' + 'A');
+      mixed += i % 2 == 0 ? upper.back() : lower[i];
+    }
+    for (const std::string& word : {lower, upper, mixed}) {
+      for (const char* after : {"", " ", "(", "x", "_", "1", "'", "-- c", "/**/", "\n", "é"}) {
+        probes.push_back(word + after);
+        probes.push_back(word.substr(0, word.size() - 1) + after);
+        probes.push_back(" " + word + after);
+      }
+    }
+  }
+  std::mt19937 rng(20261206);
+  const std::string bytes = "anDoRtNliKEbwsuFmhy_19 \t\n\r\v\f-/*'(";
+  std::uniform_int_distribution<std::size_t> pick(0, bytes.size() - 1), length(0, 12);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (std::size_t n = length(rng); n > 0; --n) text += bytes[pick(rng)];
+    probes.push_back(text);
+  }
+  return probes;
+}
+
 }  // namespace
+
+TEST_CASE("the hand-written sp and keyword do what their productions in where.peg do", "[grammar]") {
+  for (const std::string& text : word_and_space_probes()) {
+    INFO(text);
+    REQUIRE(outcome<g::sp>(text) == outcome<sp_as_in_the_peg>(text));
+    REQUIRE(outcome<g::keyword>(text) == outcome<keyword_as_in_the_peg>(text));
+  }
+}
 
 TEST_CASE("the where grammar has no rule that can loop without consuming input", "[grammar]") {
   REQUIRE(pegtl::analyze<g::where_clause>(-1) == 0);

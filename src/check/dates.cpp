@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <utility>
 
 namespace tfq::check {
 namespace {
@@ -154,17 +155,19 @@ DatetimeCheck classify_datetime(std::string_view text) {
   if ((separator != 'T' && separator != ' ') || !read_time(text, pos, hour, minute, second))
     return invalid(kDatetimeForm);
   if (std::string problem = clock_problem(hour, minute, second); !problem.empty()) return invalid(problem);
-  const std::string date_part(text.substr(0, 10));
-  const std::string time_part(text.substr(11, second < 0 ? 5 : 8));
-  const std::string corrected = date_part + "T" + time_part + (second < 0 ? ":00" : "");
   if (pos < text.size()) {
     const char rest = text[pos];
     if (rest == 'Z' || rest == '+' || rest == '-') return invalid("the server's datetimes have no time zone");
     if (rest == '.' && second >= 0) return invalid("the server's datetimes have whole seconds");
     return invalid(kDatetimeForm);
   }
-  if (separator != 'T' || second < 0) return invalid(kDatetimeForm, corrected);
-  return {DatetimeShape::valid, {}};
+  if (separator == 'T' && second >= 0) return {DatetimeShape::valid, {}};
+  // Built only here: a valid datetime, the common case, costs no string.
+  std::string corrected(text.substr(0, 10));
+  corrected += 'T';
+  corrected += text.substr(11, second < 0 ? 5 : 8);
+  if (second < 0) corrected += ":00";
+  return invalid(kDatetimeForm, std::move(corrected));
 }
 
 }  // namespace tfq::check
