@@ -83,3 +83,16 @@ TEST_CASE("a small vector of one pointer takes two words", "[optimize][small_vec
   REQUIRE(*v[0] == 1);
   REQUIRE(*v[1] == 2);
 }
+
+TEST_CASE("assign makes a small vector that many copies of one value, inline or not",
+          "[optimize][small_vector]") {
+  SmallVector<int, 4> v;
+  v.push_back(9);
+  for (const std::size_t count :
+       {std::size_t{0}, std::size_t{3}, std::size_t{4}, std::size_t{40}, std::size_t{2}}) {
+    v.assign(count, 7);
+    REQUIRE(items(v) == std::vector<int>(count, 7));
+  }
+  v.push_back(8);
+  REQUIRE(items(v) == std::vector<int>{7, 7, 8});
+}

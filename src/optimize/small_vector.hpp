@@ -1,5 +1,6 @@
-// A vector that holds its first N elements inline, for lists that usually have one element: the
-// origins of a predicate in the optimizer's working form would otherwise cost an allocation each.
+// A vector that holds its first N elements inline, for lists that are usually short: the origins of a
+// predicate in the optimizer's working form, or a rule's scratch lists, would otherwise cost an allocation
+// each.
 // Only for trivially copyable elements (pointers), which are copied as bytes.
 #pragma once
 
@@ -67,6 +68,13 @@ class SmallVector {
     std::copy(first, last, data() + size_);
     size_ += static_cast<std::uint32_t>(count);
   }
+  // Makes it `count` copies of `value`.
+  void assign(std::size_t count, T value) {
+    size_ = 0;
+    reserve(count);
+    std::fill_n(data(), count, value);
+    size_ = static_cast<std::uint32_t>(count);
+  }
   void reserve(std::size_t wanted) {
     if (wanted <= capacity_) return;
     const std::size_t grown = std::max<std::size_t>(wanted, std::size_t{capacity_} * 2);
@@ -100,7 +108,7 @@ class SmallVector {
   // The elements live inline until they outgrow N (capacity_ > N): the two never hold at once, so they share
   // their bytes, and a list of one pointer takes 16 bytes.
   union {
-    T* heap_;
+    T* heap_ = nullptr;  // set, so that no compiler sees it read before it is written
     T inline_[N];
   };
   std::uint32_t size_ = 0;

@@ -4,6 +4,7 @@
 // predicates that accept the same values are duplicates, one implied by another is redundant, and an
 // empty intersection is a conflict between two of them.
 #include <algorithm>
+#include <span>
 
 #include "optimize/findings.hpp"
 #include "optimize/rules/rules.hpp"
@@ -14,32 +15,55 @@ namespace {
 // Pairwise findings (redundancy) cost k^2 set operations: only for groups of a size people write by hand.
 constexpr std::size_t max_pairwise = 32;
 
+// The rule runs at every AND and OR, over lists that are almost always short: scratch lists start inline.
+constexpr std::uint32_t inline_room = 16;
+using Group = SmallVector<const Node*, inline_room>;
+using Flags = SmallVector<bool, inline_room>;
+
+// A set predicate of the node: its field, then its place among the children.
+struct SetChild {
+  std::uint32_t field;
+  std::uint32_t child;
+  bool operator<(const SetChild& other) const {
+    return field != other.field ? field < other.field : child < other.child;
+  }
+};
+
 // Reports each predicate whose set repeats an earlier one in the group; the flags mark the repeats. By the
 // hash of each set, sorted, so that sets that may be equal are neighbours: O(k log k) for a group of k.
-std::vector<bool> report_duplicates(Context& context, const std::vector<const Node*>& group) {
+Flags report_duplicates(Context& context, const Group& group) {
   constexpr std::size_t none = SIZE_MAX;
-  std::vector<std::pair<std::uint64_t, std::size_t>> by_hash;  // (hash of the set, place in the group)
+  struct Hashed {
+    std::uint64_t hash;  // of the set
+    std::size_t place;   // in the group
+    bool operator<(const Hashed& other) const {
+      return hash != other.hash ? hash < other.hash : place < other.place;
+    }
+  };
+  SmallVector<Hashed, inline_room> by_hash;
   by_hash.reserve(group.size());
   for (std::size_t j = 0; j < group.size(); ++j) {
-    by_hash.emplace_back(group[j]->normalized ? group[j]->hash : node_hash(*group[j]), j);
+    by_hash.push_back({group[j]->normalized ? group[j]->hash : node_hash(*group[j]), j});
   }
   std::sort(by_hash.begin(), by_hash.end());
   // The earliest set, itself no repeat, that each one repeats.
-  std::vector<std::size_t> first_of(group.size(), none);
+  SmallVector<std::size_t, inline_room> first_of;
+  first_of.assign(group.size(), none);
   for (std::size_t run = 0, end = 0; run < by_hash.size(); run = end) {
     end = run + 1;
-    while (end < by_hash.size() && by_hash[end].first == by_hash[run].first) ++end;
+    while (end < by_hash.size() && by_hash[end].hash == by_hash[run].hash) ++end;
     for (std::size_t k = run + 1; k < end; ++k) {
-      const std::size_t j = by_hash[k].second;
+      const std::size_t j = by_hash[k].place;
       for (std::size_t m = run; m < k; ++m) {
-        const std::size_t i = by_hash[m].second;
+        const std::size_t i = by_hash[m].place;
         if (first_of[i] != none || group[i]->set != group[j]->set) continue;
         first_of[j] = i;
         break;
       }
     }
   }
-  std::vector<bool> duplicate(group.size(), false);
+  Flags duplicate;
+  duplicate.assign(group.size(), false);
   for (std::size_t j = 0; j < group.size(); ++j) {
     if (first_of[j] == none) continue;
     duplicate[j] = true;
@@ -55,8 +79,7 @@ std::vector<bool> report_duplicates(Context& context, const std::vector<const No
 
 // Reports each predicate that another one of the group makes redundant (implies it under AND, covers it
 // under OR), skipping the duplicates already reported.
-void report_redundant(Context& context, const std::vector<const Node*>& group,
-                      const std::vector<bool>& duplicate, bool conjunction) {
+void report_redundant(Context& context, const Group& group, const Flags& duplicate, bool conjunction) {
   const Domain& domain = context.domain(*group.front());
   for (std::size_t j = 0; j < group.size(); ++j) {
     for (std::size_t i = 0; i < group.size() && !duplicate[j]; ++i) {
@@ -76,7 +99,7 @@ void report_redundant(Context& context, const std::vector<const Node*>& group,
 }
 
 // The two predicates of an empty intersection that conflict on their own, or all of them.
-Origins conflict(const Context& context, const std::vector<const Node*>& group) {
+Origins conflict(const Context& context, const Group& group) {
   const Domain& domain = context.domain(*group.front());
   if (group.size() <= 2 * max_pairwise) {
     for (std::size_t j = 1; j < group.size(); ++j) {
@@ -95,38 +118,41 @@ Origins conflict(const Context& context, const std::vector<const Node*>& group) 
 
 bool merge_sets(Node& node, Context& context) {
   if (!node.is_compound() || count_kind(node, NodeKind::set) < 2) return false;
-  std::vector<std::pair<std::uint32_t, std::size_t>> sets;  // (field, child index)
+  SmallVector<SetChild, inline_room> sets;
   for (std::size_t i = 0; i < node.children.size(); ++i) {
-    if (node.children[i].kind == NodeKind::set) sets.emplace_back(node.children[i].field, i);
+    if (node.children[i].kind == NodeKind::set)
+      sets.push_back({node.children[i].field, static_cast<std::uint32_t>(i)});
   }
   std::sort(sets.begin(), sets.end());  // by field, then child index: the pairs are distinct
   if (std::adjacent_find(sets.begin(), sets.end(),
-                         [](const auto& a, const auto& b) { return a.first == b.first; }) == sets.end()) {
+                         [](const auto& a, const auto& b) { return a.field == b.field; }) == sets.end()) {
     return false;
   }
   const bool conjunction = node.kind == NodeKind::and_;
   std::vector<bool> drop(node.children.size(), false);
   for (std::size_t begin = 0, end = 0; begin < sets.size(); begin = end) {
     end = begin + 1;
-    while (end < sets.size() && sets[end].first == sets[begin].first) ++end;
+    while (end < sets.size() && sets[end].field == sets[begin].field) ++end;
     if (end - begin < 2) continue;
-    std::vector<const Node*> group;
-    for (std::size_t k = begin; k < end; ++k) group.push_back(&node.children[sets[k].second]);
-    const std::vector<bool> duplicate = report_duplicates(context, group);
+    Group group;
+    for (std::size_t k = begin; k < end; ++k) group.push_back(&node.children[sets[k].child]);
+    const Flags duplicate = report_duplicates(context, group);
     const Domain& domain = context.domain(*group.front());
     Sarg merged;
     if (conjunction || group.size() <= 2 * max_pairwise) {
       // Read in place: small groups keep their sets for the pairwise findings.
-      std::vector<const Sarg*> members;
+      SmallVector<const Sarg*, inline_room> members;
       members.reserve(group.size());
       for (const Node* atom : group) members.push_back(&atom->set);
-      merged = conjunction ? Sarg::intersect_all(domain, members) : Sarg::unite_all(domain, members);
+      const std::span<const Sarg* const> sets_of_group(members.data(), members.size());
+      merged =
+          conjunction ? Sarg::intersect_all(domain, sets_of_group) : Sarg::unite_all(domain, sets_of_group);
     } else {
       // A large union takes the sets' intervals instead of copying them.
       std::vector<Sarg> members;
       members.reserve(group.size());
       for (std::size_t k = begin; k < end; ++k)
-        members.push_back(std::move(node.children[sets[k].second].set));
+        members.push_back(std::move(node.children[sets[k].child].set));
       merged = Sarg::unite_all(domain, std::move(members));
     }
     const bool decided = conjunction ? merged.empty() : (!domain.nullable && merged.full(domain));
@@ -140,13 +166,13 @@ bool merge_sets(Node& node, Context& context) {
       if (group.size() == node.children.size() && node.source != nullptr) origins.push_back(node.source);
       for (const Node* atom : group) origins.append(atom->origins.begin(), atom->origins.end());
     }
-    Node& first = node.children[sets[begin].second];
+    Node& first = node.children[sets[begin].child];
     first.names_clause =
         !origins.empty() && origins.front() == node.source && !(conjunction && merged.empty());
     first.set = std::move(merged);
     first.origins = std::move(origins);
     first.normalized = false;
-    for (std::size_t k = begin + 1; k < end; ++k) drop[sets[k].second] = true;
+    for (std::size_t k = begin + 1; k < end; ++k) drop[sets[k].child] = true;
   }
   drop_children(node, drop);
   return true;
