@@ -34,3 +34,18 @@ TEST_CASE("a name indexed twice keeps its first position, and clear forgets ever
   index.clear();
   CHECK(index.find("userName", name_at) == NameIndex::npos);
 }
+
+TEST_CASE("names that agree on length, start and end share a probe sequence and are still told apart",
+          "[name_index]") {
+  std::vector<std::string> names;
+  for (int i = 0; i < 300; ++i) names.push_back("customFi" + std::to_string(1000 + i) + "ldNumber");
+  names.push_back("");
+  names.push_back("a");
+  names.push_back("abcdefg");
+  auto name_at = [&](std::uint32_t i) -> std::string_view { return names[i]; };
+  NameIndex index;
+  for (std::uint32_t i = 0; i < names.size(); ++i) index.add(i, name_at);
+  for (std::uint32_t i = 0; i < names.size(); ++i) CHECK(index.find(names[i], name_at) == i);
+  CHECK(index.find("customFi9999ldNumber", name_at) == NameIndex::npos);
+  CHECK(index.find("abcdefh", name_at) == NameIndex::npos);
+}

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -45,11 +46,21 @@ class NameIndex {
   }
 
  private:
-  // FNV-1a: names are short, and a table of a few dozen names needs no stronger mixing.
+  // Field names are short identifiers that differ in their length, their start or their end
+  // (customField1 .. customField10): those three, read as two 8-byte words, hash them in a few
+  // instructions, where a multiply per byte cost more than the rest of the look-up. Names that agree on
+  // all three only share a probe sequence.
   static std::uint64_t hash(std::string_view name) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    return h;
+    std::uint64_t head = 0, tail = 0;
+    if (name.size() >= 8) {
+      std::memcpy(&head, name.data(), 8);
+      std::memcpy(&tail, name.data() + name.size() - 8, 8);
+    } else if (!name.empty()) {
+      std::memcpy(&head, name.data(), name.size());
+    }
+    std::uint64_t h = (head ^ name.size()) * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ (h >> 29) ^ tail) * 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
   }
 
   // Puts index into the first free slot of its probe sequence; false when the name is already there.
