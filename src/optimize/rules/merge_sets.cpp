@@ -4,7 +4,7 @@
 // predicates that accept the same values are duplicates, one implied by another is redundant, and an
 // empty intersection is a conflict between two of them.
 #include <algorithm>
-#include <span>
+#include <compare>
 
 #include "optimize/findings.hpp"
 #include "optimize/rules/rules.hpp"
@@ -24,9 +24,7 @@ using Flags = SmallVector<bool, inline_room>;
 struct SetChild {
   std::uint32_t field;
   std::uint32_t child;
-  bool operator<(const SetChild& other) const {
-    return field != other.field ? field < other.field : child < other.child;
-  }
+  auto operator<=>(const SetChild&) const = default;
 };
 
 // Reports each predicate whose set repeats an earlier one in the group; the flags mark the repeats. By the
@@ -36,9 +34,7 @@ Flags report_duplicates(Context& context, const Group& group) {
   struct Hashed {
     std::uint64_t hash;  // of the set
     std::size_t place;   // in the group
-    bool operator<(const Hashed& other) const {
-      return hash != other.hash ? hash < other.hash : place < other.place;
-    }
+    auto operator<=>(const Hashed&) const = default;
   };
   SmallVector<Hashed, inline_room> by_hash;
   by_hash.reserve(group.size());
@@ -144,9 +140,7 @@ bool merge_sets(Node& node, Context& context) {
       SmallVector<const Sarg*, inline_room> members;
       members.reserve(group.size());
       for (const Node* atom : group) members.push_back(&atom->set);
-      const std::span<const Sarg* const> sets_of_group(members.data(), members.size());
-      merged =
-          conjunction ? Sarg::intersect_all(domain, sets_of_group) : Sarg::unite_all(domain, sets_of_group);
+      merged = conjunction ? Sarg::intersect_all(domain, members) : Sarg::unite_all(domain, members);
     } else {
       // A large union takes the sets' intervals instead of copying them.
       std::vector<Sarg> members;
