@@ -159,6 +159,21 @@ TEST_CASE("text renderer never passes control characters or bad bytes to the ter
         "   |                   ^~~~~~~\n");
 }
 
+TEST_CASE("printable treats every byte the same wherever it stands among plain ASCII", "[render]") {
+  // Runs of plain ASCII are skipped eight bytes at a time: each byte value, at each place in a text longer
+  // than two such words, must come out as it does alone.
+  for (int byte = 0; byte < 256; ++byte) {
+    const std::string alone = tfq::render::printable(std::string(1, static_cast<char>(byte)));
+    for (std::size_t at = 0; at < 17; ++at) {
+      std::string text(17, 'a');
+      text[at] = static_cast<char>(byte);
+      INFO("byte " << byte << " at " << at);
+      CHECK(tfq::render::printable(text) == std::string(at, 'a') + alone + std::string(16 - at, 'a'));
+    }
+  }
+  CHECK(tfq::render::printable("tab\there, del \x7f, space ~ ok") == "tab\u2409here, del \u2421, space ~ ok");
+}
+
 TEST_CASE("text renderer hides bidirectional overrides that would reorder the line", "[render]") {
   Source s("q.where", "a = '\u202e1' AND usrName = 1");
   const std::string out = tfq::render_text(s, unknown_field(find(s, "usrName")));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -173,8 +174,26 @@ void draw_fixes(const SnippetRequest& request, std::uint32_t line_begin, std::ui
   }
 }
 
+// The end of the run of plain ASCII bytes that starts at text[at]: eight bytes at a time while no byte of
+// the eight is below 0x20 or above 0x7E, then byte by byte.
+std::size_t plain_ascii_run(std::string_view text, std::size_t at) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+  for (std::uint64_t eight = 0; text.size() - at >= sizeof eight; at += sizeof eight) {
+    std::memcpy(&eight, text.data() + at, sizeof eight);
+    // Per byte, with its high bit cleared (so no sum carries into the next byte): + 0x60 sets the high bit
+    // unless the byte is below 0x20, + 0x01 sets it only for 0x7F. A byte with its own high bit set is
+    // not ASCII.
+    const std::uint64_t low7 = eight & ~high_bits;
+    const std::uint64_t not_plain = (eight | ~(low7 + 0x60 * ones) | (low7 + ones)) & high_bits;
+    if (not_plain != 0) break;
+  }
+  while (at < text.size() && plain_ascii(text[at])) ++at;
+  return at;
+}
+
 bool all_plain_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), plain_ascii);
+  return plain_ascii_run(text, 0) == text.size();
 }
 
 // A line of plain ASCII shown whole: each byte is one column, so the echoed line is the line itself and
@@ -206,8 +225,7 @@ std::string printable(std::string_view text) {
 void append_printable(std::string& out, std::string_view text) {
   for (std::uint32_t at = 0; at < text.size();) {
     // Runs of plain ASCII go over as they are, in one copy.
-    std::uint32_t run = at;
-    while (run < text.size() && plain_ascii(text[run])) ++run;
+    const auto run = static_cast<std::uint32_t>(plain_ascii_run(text, at));
     out.append(text.substr(at, run - at));
     if (run == text.size()) break;
     std::uint32_t length = 1, width = 1;
