@@ -238,6 +238,50 @@ TEST_CASE("a line of plain ASCII is shown as the general layout shows it", "[ren
   }
 }
 
+TEST_CASE("a long line of plain ASCII is cut as the general layout cuts it", "[render]") {
+  // The plain line has an 'e' where the general one has U+00E9 (two bytes, one column), which sends it
+  // through the general layout: what is shown must agree column for column, windows and ellipses too.
+  std::mt19937 random(31);
+  const auto below = [&random](std::size_t n) { return static_cast<std::uint32_t>(random() % n); };
+  const std::string alphabet = "abcXYZ019 '=()%_<>!,.";
+  const std::string first_line = "contractYear = 1\n";
+  const auto begin = static_cast<std::uint32_t>(first_line.size());
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    for (std::uint32_t n = below(round % 2 == 0 ? 80 : 900); n > 0; --n)
+      line += alphabet[below(alphabet.size())];
+    const std::uint32_t e_at = below(line.size() + 1);
+    const Source plain("plain", first_line + line.substr(0, e_at) + "e" + line.substr(e_at) + "\nAND x = 2");
+    const Source general("general",
+                         first_line + line.substr(0, e_at) + "\u00e9" + line.substr(e_at) + "\nAND x = 2");
+    const auto end = begin + static_cast<std::uint32_t>(line.size()) + 1;
+    // An offset of the plain line in the general one: the bytes after the 'e' are one further on.
+    const auto in_general = [&](std::uint32_t offset) { return offset > begin + e_at ? offset + 1 : offset; };
+    const std::uint32_t mark_begin = begin + below(end - begin + 1);
+    const std::uint32_t mark_end = mark_begin + below(std::min<std::uint32_t>(end - mark_begin, 60) + 1);
+    std::vector<tfq::FixIt> plain_fixes, general_fixes;
+    for (std::uint32_t n = below(3); n > 0; --n) {
+      const std::uint32_t at = begin + below(end - begin + 1);
+      const std::string replacement(1 + below(3), 'f');
+      plain_fixes.push_back({{at, at}, replacement});
+      general_fixes.push_back({{in_general(at), in_general(at)}, replacement});
+    }
+    for (const std::uint32_t max_width : {0U, 12U, 40U, 160U}) {
+      const tfq::render::Snippet fast =
+          tfq::render::make_snippet(plain, {2, {mark_begin, mark_end}, '^', '~', plain_fixes, max_width});
+      const tfq::render::Snippet slow = tfq::render::make_snippet(
+          general, {2, {in_general(mark_begin), in_general(mark_end)}, '^', '~', general_fixes, max_width});
+      std::string slow_echoed = slow.echoed;
+      if (const auto e = slow_echoed.find("\u00e9"); e != std::string::npos) slow_echoed.replace(e, 2, "e");
+      INFO(line.size() << " bytes, e at " << e_at << ", [" << mark_begin << ", " << mark_end << ") width "
+                       << max_width);
+      CHECK(fast.echoed == slow_echoed);
+      CHECK(fast.marks == slow.marks);
+      CHECK(fast.fixes == slow.fixes);
+    }
+  }
+}
+
 TEST_CASE("text renderer separates the diagnostics of one source with blank lines", "[render]") {
   Source s("q.where", "usrName = 1 AND usrName = 2");
   const std::vector<Diagnostic> ds = {unknown_field(find(s, "usrName")),

@@ -196,19 +196,38 @@ bool all_plain_ascii(std::string_view text) {
   return plain_ascii_run(text, 0) == text.size();
 }
 
-// A line of plain ASCII shown whole: each byte is one column, so the echoed line is the line itself and
-// columns are offsets. (What the general layout gives for such a line, without a cell per character.)
-Snippet plain_line_snippet(std::string_view line, std::uint32_t line_begin, std::uint32_t mark_begin,
-                           std::uint32_t mark_end, const SnippetRequest& request) {
-  Snippet snippet;
-  snippet.echoed = line;
-  snippet.marks.assign(mark_begin - line_begin, ' ');
-  snippet.marks += request.first_mark;
-  if (mark_end > mark_begin) snippet.marks.append(mark_end - mark_begin - 1, request.rest_mark);
-  const auto column_of = [line_begin](std::uint32_t offset) -> std::optional<std::uint32_t> {
-    return offset - line_begin;
+// A line of plain ASCII: each byte is one column, so the shown part of the line is a slice of it and
+// columns are offsets. What the general layout gives for such a line, without a cell per character: the
+// whole line when it fits, else max_width columns starting a third of a window before the mark (earlier
+// when the line ends sooner).
+Snippet plain_line_snippet(std::string_view text, std::uint32_t line_begin, std::uint32_t line_end,
+                           std::uint32_t mark_begin, std::uint32_t mark_end, const SnippetRequest& request,
+                           std::uint32_t max_width) {
+  std::uint32_t begin = line_begin, end = line_end;  // the shown bytes
+  if (max_width != 0 && line_end - line_begin > max_width) {
+    begin = mark_begin - line_begin > max_width / 3 ? mark_begin - max_width / 3 : line_begin;
+    if (line_end - mark_begin <= max_width) begin = std::min(begin, line_end - max_width);
+    end = begin + max_width;
+  }
+  const bool left_ellipsis = begin > line_begin, right_ellipsis = end < line_end;
+  const std::uint32_t indent = left_ellipsis ? 3 : 0;
+  // The shown column of the first shown byte at or after offset; just after the line at its end.
+  const auto column_of = [&](std::uint32_t offset) -> std::optional<std::uint32_t> {
+    if (offset >= end && right_ellipsis) return std::nullopt;
+    return indent + std::clamp(offset, begin, end) - begin;
   };
-  const auto line_end = line_begin + static_cast<std::uint32_t>(line.size());
+
+  Snippet snippet;
+  snippet.echoed.reserve(end - begin + 2 * indent);
+  if (left_ellipsis) snippet.echoed = "...";
+  snippet.echoed.append(text.substr(begin, end - begin));
+  if (right_ellipsis) snippet.echoed += "...";
+  if (const auto column = column_of(mark_begin)) {
+    snippet.marks.assign(*column, ' ');
+    snippet.marks += request.first_mark;
+    const std::uint32_t marked_end = std::min(mark_end, end);
+    if (marked_end > mark_begin) snippet.marks.append(marked_end - mark_begin - 1, request.rest_mark);
+  }
   draw_fixes(request, line_begin, line_end, column_of, snippet.fixes);
   return snippet;
 }
@@ -244,9 +263,8 @@ Snippet make_snippet(const Source& source, const SnippetRequest& request) {
   // Bounded so that column arithmetic cannot overflow; no terminal is this wide.
   const std::uint32_t max_width = std::min<std::uint32_t>(request.max_width, 1U << 20);
 
-  const std::string_view line = text.substr(line_begin, line_end - line_begin);
-  if ((max_width == 0 || line.size() <= max_width) && all_plain_ascii(line)) {
-    return plain_line_snippet(line, line_begin, mark_begin, mark_end, request);
+  if (all_plain_ascii(text.substr(line_begin, line_end - line_begin))) {
+    return plain_line_snippet(text, line_begin, line_end, mark_begin, mark_end, request, max_width);
   }
 
   // On a very long line, start a window's width before the mark instead of at the line's start.
