@@ -27,6 +27,14 @@ std::uint64_t hash_value(const Value& value) {
   return hash_text(std::get<std::string_view>(value));
 }
 
+// Whether two values are one string seen twice, as both ends of a point from an IN list are: its hash is
+// then known.
+bool same_view(const Value& a, const Value& b) {
+  const auto* x = std::get_if<std::string_view>(&a);
+  const auto* y = std::get_if<std::string_view>(&b);
+  return x != nullptr && y != nullptr && x->data() == y->data() && x->size() == y->size();
+}
+
 std::uint64_t hash_operand(const Operand& o) {
   return mix(static_cast<std::uint64_t>(o.kind), o.kind == Operand::Kind::integer
                                                      ? static_cast<std::uint64_t>(o.integer_value())
@@ -59,8 +67,7 @@ std::uint64_t node_hash(const Node& node) {
     case NodeKind::false_: return h;
     case NodeKind::and_:
     case NodeKind::or_: {
-      std::vector<std::uint64_t> hashes;
-      hashes.reserve(node.children.size());
+      SmallVector<std::uint64_t, 16> hashes;
       for (const Node& c : node.children) hashes.push_back(c.normalized ? c.hash : node_hash(c));
       std::sort(hashes.begin(), hashes.end());
       for (const std::uint64_t c : hashes) h = mix(h, c);
@@ -69,8 +76,9 @@ std::uint64_t node_hash(const Node& node) {
     case NodeKind::set:
       h = mix(h, node.field);
       for (const Interval& i : node.set.intervals()) {
-        h = mix(h, hash_value(i.lo));
-        h = mix(h, i.above_all ? 1 : hash_value(i.hi));
+        const std::uint64_t lo = hash_value(i.lo);
+        h = mix(h, lo);
+        h = mix(h, i.above_all ? 1 : same_view(i.lo, i.hi) ? lo : hash_value(i.hi));
         h = mix(h, i.lo_open * 4u + i.hi_open * 2u + i.above_all);
       }
       return h;
