@@ -96,3 +96,29 @@ TEST_CASE("assign makes a small vector that many copies of one value, inline or 
   v.push_back(8);
   REQUIRE(items(v) == std::vector<int>{7, 7, 8});
 }
+
+TEST_CASE("a small vector holds elements that have a default constructor, and compares them",
+          "[optimize][small_vector]") {
+  // An interval of a set is such an element: its inline room is raw bytes, written only by push_back.
+  struct Pair {
+    int first = -1;
+    int second = -1;
+    bool operator==(const Pair&) const = default;
+  };
+  SmallVector<Pair, 1> v, w;
+  REQUIRE(v == w);
+  v.push_back({1, 2});
+  REQUIRE(v != w);
+  w.push_back({1, 2});
+  REQUIRE(v == w);
+  for (int i = 0; i < 5; ++i) v.push_back({i, i});
+  REQUIRE(v.size() == 6);
+  REQUIRE(v != w);
+  v.truncate(1);
+  REQUIRE(v == w);
+  v.truncate(7);  // never grows
+  REQUIRE(v.size() == 1);
+  SmallVector<Pair, 1> moved(std::move(v));
+  REQUIRE(moved == w);
+  REQUIRE(moved[0].second == 2);
+}

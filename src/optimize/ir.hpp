@@ -71,7 +71,7 @@ struct Node {
   std::uint64_t hash = 0;        // when normalized: equivalent nodes have equal hashes (see equivalent())
   std::uint32_t field = Fields::npos;  // set, like (and true_, false_ with first_of_month)
   NodeKind kind = NodeKind::true_;
-  // The flags are bits of one byte, which keeps a node at 88 bytes.
+  // The flags are bits of one byte, which keeps a node at 128 bytes (64 of them the set, with its interval).
   bool negated : 1 = false;  // like: NOT LIKE
   // true_, false_: it holds because the month field `field` is always the 1st of a month (the reason the
   // finding gives beyond the predicates: `usageMonth = '2017-10-15'` never matches).

@@ -86,7 +86,7 @@ Sarg Sarg::compare(const Domain& domain, CompareOp op, const Value& bound) {
     switch (op) {
       case CompareOp::eq: return of(domain, {closed(v, v)});
       case CompareOp::ne: {
-        std::vector<Interval> sides;
+        Intervals sides;
         if (v > lo) sides.push_back(closed(lo, v - 1));
         if (v < hi) sides.push_back(closed(v + 1, hi));
         return of(domain, std::move(sides));
@@ -109,7 +109,7 @@ Sarg Sarg::compare(const Domain& domain, CompareOp op, const Value& bound) {
   return Sarg();
 }
 
-Sarg Sarg::of(const Domain& domain, std::vector<Interval> intervals) {
+Sarg Sarg::of(const Domain& domain, Intervals intervals) {
   if (domain.discrete()) {
     // Clamp to the domain so that every set has one representation.
     for (Interval& i : intervals) {
@@ -117,7 +117,10 @@ Sarg Sarg::of(const Domain& domain, std::vector<Interval> intervals) {
       i.hi = std::min(number(i.hi), domain.max());
     }
   }
-  std::erase_if(intervals, [&](const Interval& i) { return is_empty(i, domain); });
+  intervals.truncate(
+      static_cast<std::size_t>(std::remove_if(intervals.begin(), intervals.end(),
+                                              [&](const Interval& i) { return is_empty(i, domain); }) -
+                               intervals.begin()));
   // Sorted by start, then merged in place: each interval joins the last kept one when they touch.
   if (!std::is_sorted(intervals.begin(), intervals.end(), starts_before)) {
     std::sort(intervals.begin(), intervals.end(), starts_before);
@@ -137,7 +140,7 @@ Sarg Sarg::of(const Domain& domain, std::vector<Interval> intervals) {
       ++kept;
     }
   }
-  intervals.erase(intervals.begin() + static_cast<std::ptrdiff_t>(kept), intervals.end());
+  intervals.truncate(kept);
   Sarg s;
   s.intervals_ = std::move(intervals);
   return s;
@@ -146,18 +149,18 @@ Sarg Sarg::of(const Domain& domain, std::vector<Interval> intervals) {
 Sarg Sarg::unite_all(const Domain& domain, std::vector<Sarg>&& sets) {
   std::size_t total = 0;
   for (const Sarg& s : sets) total += s.intervals_.size();
-  std::vector<Interval> all;
+  Intervals all;
   all.reserve(total);
-  for (Sarg& s : sets) std::move(s.intervals_.begin(), s.intervals_.end(), std::back_inserter(all));
+  for (const Sarg& s : sets) all.append(s.intervals_.begin(), s.intervals_.end());
   return of(domain, std::move(all));
 }
 
 Sarg Sarg::unite_all(const Domain& domain, std::span<const Sarg* const> sets) {
   std::size_t total = 0;
   for (const Sarg* s : sets) total += s->intervals_.size();
-  std::vector<Interval> all;
+  Intervals all;
   all.reserve(total);
-  for (const Sarg* s : sets) all.insert(all.end(), s->intervals_.begin(), s->intervals_.end());
+  for (const Sarg* s : sets) all.append(s->intervals_.begin(), s->intervals_.end());
   return of(domain, std::move(all));
 }
 
@@ -282,7 +285,7 @@ Sarg sarg_of_compare(const Domain& domain, CompareOp op, const Value& literal) {
 
 Sarg sarg_of_in(const Domain& domain, std::vector<Value> literals) {
   // The points themselves, as sarg_of_compare(domain, eq, v) would make them, without a set for each.
-  std::vector<Interval> points;
+  Intervals points;
   points.reserve(literals.size());
   for (Value& v : literals) {
     if (domain.kind != DomainKind::month) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "optimize/domain.hpp"
+#include "optimize/small_vector.hpp"
 
 namespace tfq::opt {
 
@@ -25,6 +26,9 @@ struct Interval {
   friend bool operator==(const Interval&, const Interval&) = default;
 };
 
+// A set's intervals: one inline, since most sets are one value or one range.
+using Intervals = SmallVector<Interval, 1>;
+
 class Sarg {
  public:
   Sarg() = default;  // the empty set
@@ -34,7 +38,7 @@ class Sarg {
   // Every value v with `v op bound`; for month fields `bound` is a month too (see sarg_of_compare).
   static Sarg compare(const Domain& domain, CompareOp op, const Value& bound);
   // Any intervals, in any order, overlapping or empty: normalized into a Sarg.
-  static Sarg of(const Domain& domain, std::vector<Interval> intervals);
+  static Sarg of(const Domain& domain, Intervals intervals);
   // The union of many sets in one sort: O(m log m) in their total size.
   static Sarg unite_all(const Domain& domain, std::span<const Sarg* const> sets);
   static Sarg unite_all(const Domain& domain, std::vector<Sarg>&& sets);  // takes the sets' intervals
@@ -56,11 +60,11 @@ class Sarg {
   // How many values a discrete interval holds, saturated at `cap`.
   static std::uint64_t count(const Interval& interval, std::uint64_t cap);
 
-  const std::vector<Interval>& intervals() const { return intervals_; }
+  std::span<const Interval> intervals() const { return {intervals_.begin(), intervals_.end()}; }
   friend bool operator==(const Sarg&, const Sarg&) = default;
 
  private:
-  std::vector<Interval> intervals_;
+  Intervals intervals_;
 };
 
 // The Sarg of `field op literal` for a literal already parsed by Domain::parse. For a month field the

@@ -1,7 +1,7 @@
 // A vector that holds its first N elements inline, for lists that are usually short: the origins of a
-// predicate in the optimizer's working form, or a rule's scratch lists, would otherwise cost an allocation
-// each.
-// Only for trivially copyable elements (pointers), which are copied as bytes.
+// predicate in the optimizer's working form, the intervals of a set (most are one value or one range), or
+// a rule's scratch lists would otherwise cost an allocation each.
+// Only for trivially copyable elements (pointers, intervals), which are copied as bytes.
 #pragma once
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
+#include <new>
 #include <type_traits>
 
 namespace tfq::opt {
@@ -43,10 +44,14 @@ class SmallVector {
   }
   ~SmallVector() { release(); }
 
+  friend bool operator==(const SmallVector& a, const SmallVector& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
+
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  T* data() { return on_heap() ? heap_ : inline_; }
-  const T* data() const { return on_heap() ? heap_ : inline_; }
+  T* data() { return on_heap() ? heap_ : std::launder(reinterpret_cast<T*>(inline_)); }
+  const T* data() const { return on_heap() ? heap_ : std::launder(reinterpret_cast<const T*>(inline_)); }
   T* begin() { return data(); }
   T* end() { return data() + size_; }
   const T* begin() const { return data(); }
@@ -67,6 +72,10 @@ class SmallVector {
     reserve(size_ + count);
     std::copy(first, last, data() + size_);
     size_ += static_cast<std::uint32_t>(count);
+  }
+  // Keeps the first `count` elements (count <= size()).
+  void truncate(std::size_t count) {
+    size_ = static_cast<std::uint32_t>(std::min<std::size_t>(count, size_));
   }
   // Makes it `count` copies of `value`.
   void assign(std::size_t count, T value) {
@@ -106,10 +115,11 @@ class SmallVector {
   }
 
   // The elements live inline until they outgrow N (capacity_ > N): the two never hold at once, so they share
-  // their bytes, and a list of one pointer takes 16 bytes.
+  // their bytes, and a list of one pointer takes 16 bytes. The inline room is bytes, so that elements with a
+  // default constructor (intervals) need not be built there before they are written.
   union {
     T* heap_ = nullptr;  // set, so that no compiler sees it read before it is written
-    T inline_[N];
+    alignas(T) unsigned char inline_[N * sizeof(T)];
   };
   std::uint32_t size_ = 0;
   std::uint32_t capacity_ = N;

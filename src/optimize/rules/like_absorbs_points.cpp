@@ -25,7 +25,7 @@ bool like_absorbs_points(Node& node, Context& context) {
     const auto found = like.kind == NodeKind::like ? sets.find(like.field) : sets.end();
     if (found == sets.end() || absorbed[found->second]) continue;
     Node& set = node.children[found->second];
-    std::vector<Interval> kept;
+    Intervals kept;
     for (const Interval& piece : set.set.intervals()) {
       const bool accepted = piece.is_point() && like_matches(std::get<std::string_view>(piece.lo),
                                                              like.pattern()) != like.negated;

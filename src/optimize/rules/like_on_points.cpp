@@ -25,7 +25,7 @@ bool like_on_points(Node& node, Context& context) {
     const std::size_t list = like.kind == NodeKind::like ? lists.find(like.field) : lists.none;
     if (list == lists.none) continue;
     Node& points = node.children[list];
-    std::vector<Interval> kept;
+    Intervals kept;
     for (const Interval& point : points.set.intervals()) {
       if (like_matches(std::get<std::string_view>(point.lo), like.pattern()) != like.negated)
         kept.push_back(point);
