@@ -165,7 +165,7 @@ void remove_repeats(std::vector<Diagnostic>& diagnostics) {
   by_hash.reserve(diagnostics.size());
   for (std::size_t i = 0; i < diagnostics.size(); ++i) by_hash.emplace_back(place_hash(diagnostics[i]), i);
   std::sort(by_hash.begin(), by_hash.end());
-  std::vector<bool> repeat(diagnostics.size(), false);
+  Flags repeat = no_flags(diagnostics.size());
   for (std::size_t run = 0, end = 0; run < by_hash.size(); run = end) {
     end = run + 1;
     while (end < by_hash.size() && by_hash[end].first == by_hash[run].first) ++end;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -95,9 +96,19 @@ Node make_constant(bool value, Origins origins);
 // names its clause; on a month field, a single predicate's constant also keeps the month reason.
 void decide_set(Node& node, bool value, const Domain& domain);
 
+// A flag per operand of an AND/OR (or per finding): which to drop. Inline for the short lists rules see
+// almost always, since every rule that drops operands makes one at every AND and OR.
+using Flags = SmallVector<bool, 16>;
+
+inline Flags no_flags(std::size_t count) {
+  Flags flags;
+  flags.assign(count, false);
+  return flags;
+}
+
 // Removes the items marked in `dropped` (a flag per item) in place, keeping the others in order.
 template <typename T>
-void erase_flagged(std::vector<T>& items, const std::vector<bool>& dropped) {
+void erase_flagged(std::vector<T>& items, const Flags& dropped) {
   std::size_t kept = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (dropped[i]) continue;
@@ -108,7 +119,7 @@ void erase_flagged(std::vector<T>& items, const std::vector<bool>& dropped) {
 }
 
 // Removes the operands marked in `dropped` (a flag per child) in place, keeping the others in order.
-inline void drop_children(Node& node, const std::vector<bool>& dropped) {
+inline void drop_children(Node& node, const Flags& dropped) {
   erase_flagged(node.children, dropped);
 }
 
@@ -120,24 +131,30 @@ inline std::size_t count_kind(const Node& node, NodeKind kind) {
 }
 
 // The first operand index under each key (a field, a hash) of one AND/OR: sorted (key, index) pairs, so
-// building it is one allocation however many operands there are (a hash table makes one per entry).
+// building it is at most one allocation however many operands there are (a hash table makes one per
+// entry), and none for the short lists rules see almost always.
 template <typename Key>
 class FirstIndex {
  public:
   static constexpr std::size_t none = SIZE_MAX;
 
-  void add(Key key, std::size_t index) { pairs_.emplace_back(key, index); }
+  void add(Key key, std::size_t index) { pairs_.push_back({key, index}); }
   // After the last add: pairs sort by key, then index, so a key's first operand comes first.
   void seal() { std::sort(pairs_.begin(), pairs_.end()); }
   bool empty() const { return pairs_.empty(); }
   // The first index added under `key`, or none.
   std::size_t find(Key key) const {
-    const auto at = std::lower_bound(pairs_.begin(), pairs_.end(), std::pair<Key, std::size_t>{key, 0});
-    return at != pairs_.end() && at->first == key ? at->second : none;
+    const auto at = std::lower_bound(pairs_.begin(), pairs_.end(), Pair{key, 0});
+    return at != pairs_.end() && at->key == key ? at->index : none;
   }
 
  private:
-  std::vector<std::pair<Key, std::size_t>> pairs_;
+  struct Pair {
+    Key key;
+    std::size_t index;
+    auto operator<=>(const Pair&) const = default;
+  };
+  SmallVector<Pair, 16> pairs_;
 };
 
 // What the rules share: the fields, the findings, the trace and the strings they make.

@@ -62,7 +62,7 @@ bool absorb(Node& node, Context& context) {
     if (!child.normalized) child.hash = node_hash(child);
   }
   const Facts facts(node, context);
-  std::vector<bool> absorbed(node.children.size(), false);
+  Flags absorbed = no_flags(node.children.size());
   bool fired = false;
   for (std::size_t c = 0; c < node.children.size(); ++c) {
     const Node& clause = node.children[c];

@@ -21,7 +21,7 @@ bool dedupe(Node& node, Context& context) {
   FirstIndex<std::uint64_t> first;
   for (std::size_t i = 0; i < node.children.size(); ++i) first.add(node.children[i].hash, i);
   first.seal();
-  std::vector<bool> repeat(node.children.size(), false);
+  Flags repeat = no_flags(node.children.size());
   bool fired = false;
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     Node& child = node.children[i];

@@ -39,7 +39,7 @@ bool fold_constants(Node& node, Context& context) {
     return true;
   }
   // Dropped in place: a copy of the operands would double the memory of a clause of 100,000 of them.
-  std::vector<bool> dropped(node.children.size(), false);
+  Flags dropped = no_flags(node.children.size());
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     const Node& child = node.children[i];
     if (child.kind != neutral) continue;

@@ -19,7 +19,7 @@ bool like_absorbs_points(Node& node, Context& context) {
     if (node.children[i].kind == NodeKind::set) sets.emplace(node.children[i].field, i);
   }
   if (sets.empty()) return false;
-  std::vector<bool> absorbed(node.children.size(), false);
+  Flags absorbed = no_flags(node.children.size());
   bool fired = false;
   for (const Node& like : node.children) {
     const auto found = like.kind == NodeKind::like ? sets.find(like.field) : sets.end();

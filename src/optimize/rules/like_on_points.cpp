@@ -18,7 +18,7 @@ bool like_on_points(Node& node, Context& context) {
   }
   if (lists.empty()) return false;
   lists.seal();
-  std::vector<bool> decided(node.children.size(), false);
+  Flags decided = no_flags(node.children.size());
   bool fired = false;
   for (std::size_t l = 0; l < node.children.size(); ++l) {
     const Node& like = node.children[l];

@@ -18,7 +18,6 @@ constexpr std::size_t max_pairwise = 32;
 // The rule runs at every AND and OR, over lists that are almost always short: scratch lists start inline.
 constexpr std::uint32_t inline_room = 16;
 using Group = SmallVector<const Node*, inline_room>;
-using Flags = SmallVector<bool, inline_room>;
 
 // A set predicate of the node: its field, then its place among the children.
 struct SetChild {
@@ -125,7 +124,7 @@ bool merge_sets(Node& node, Context& context) {
     return false;
   }
   const bool conjunction = node.kind == NodeKind::and_;
-  std::vector<bool> drop(node.children.size(), false);
+  Flags drop = no_flags(node.children.size());
   for (std::size_t begin = 0, end = 0; begin < sets.size(); begin = end) {
     end = begin + 1;
     while (end < sets.size() && sets[end].field == sets[begin].field) ++end;
