@@ -82,7 +82,7 @@ Node build_node(const Expr& clause, const Fields& fields, LoweredParts* parts) {
   }
   // A NOT, BETWEEN, `<>` or flipped literal: this part is lowered on a copy, then built from the copy.
   if (parts != nullptr && !in_dialect(clause)) {
-    const Expr& lowered = parts->copies.emplace_back(lower(clause, fields, parts->trace));
+    const Expr& lowered = parts->copies.emplace_front(lower(clause, fields, parts->trace));
     return build_node(lowered, fields, nullptr);
   }
   switch (clause.kind) {

@@ -1,7 +1,7 @@
 // Building the optimizer's working form from a lowered clause, and turning it back into a clause.
 #pragma once
 
-#include <deque>
+#include <forward_list>
 #include <vector>
 
 #include "optimize/ir.hpp"
@@ -11,7 +11,7 @@ namespace tfq::opt {
 // The lowered copies of the parts of a clause that were not in the server's dialect (a NOT, a BETWEEN,
 // a `<>`...): only those parts are copied, the rest of the clause is read in place.
 struct LoweredParts {
-  std::deque<Expr> copies;                    // a deque: nodes point into it as it grows
+  std::forward_list<Expr> copies;  // nodes point into it as it grows; nothing is allocated while empty
   std::vector<RewriteStep>* trace = nullptr;  // where the lowering rewrites are recorded, if anywhere
 };
 

@@ -9,7 +9,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <forward_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -163,10 +163,11 @@ struct Context {
   std::vector<Diagnostic>& diagnostics;
   std::vector<RewriteStep>* trace = nullptr;  // nullptr: do not trace
   // Strings a rule makes rather than reads from the clause (a LIKE prefix's upper bound): values view them,
-  // so they are kept as long as the working form (a deque never moves what it holds).
-  std::deque<std::string> made;
+  // so they are kept as long as the working form (a forward_list never moves what it holds, and unlike a
+  // deque allocates nothing while empty, as it almost always is).
+  std::forward_list<std::string> made;
 
-  std::string_view keep(std::string text) { return made.emplace_back(std::move(text)); }
+  std::string_view keep(std::string text) { return made.emplace_front(std::move(text)); }
 
   const Domain& domain(const Node& node) const { return fields.at(node.field).domain; }
 };
