@@ -1,5 +1,6 @@
 // Writing a Sarg back in the user's syntax, one fixed form per domain, so equal sets print equally.
 #include <algorithm>
+#include <span>
 
 #include "optimize/canonical.hpp"
 
@@ -27,6 +28,9 @@ Operand field_operand(const std::string& name) {
   return o;
 }
 
+// The values a set lists: a few, almost always.
+using Values = SmallVector<Value, 8>;
+
 struct Writer {
   std::uint32_t field;
   const Fields::Entry& entry;
@@ -43,7 +47,7 @@ struct Writer {
   }
 
   // `x = v` or `x IN (v1, v2, ...)`, values already in order.
-  Piece list(const std::vector<Value>& values) const {
+  Piece list(std::span<const Value> values) const {
     if (values.size() == 1) return compare(CompareOp::eq, values.front());
     Expr e;
     e.kind = ExprKind::in;
@@ -59,13 +63,13 @@ struct Writer {
                                : i.is_point();
   }
 
-  void values_of(const Interval& i, std::vector<Value>& out) const {
+  void values_of(const Interval& i, Values& out) const {
     if (!domain().discrete()) {
       out.push_back(i.lo);
       return;
     }
     for (std::int64_t v = std::get<std::int64_t>(i.lo);; ++v) {
-      out.emplace_back(std::in_place_index<0>, v);
+      out.push_back(Value(std::in_place_index<0>, v));
       if (v == std::get<std::int64_t>(i.hi)) break;
     }
   }
@@ -115,13 +119,13 @@ SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields) {
   if (intervals.empty()) return form;  // FALSE: the rules fold it away before anything is written
   // A finite list: every interval is short (enums always are).
   if (std::all_of(intervals.begin(), intervals.end(), [&](const Interval& i) { return w.listed(i); })) {
-    std::vector<Value> values;
+    Values values;
     for (const Interval& i : intervals) w.values_of(i, values);
     form.parts.push_back(w.list(values));
     return form;
   }
   // One range with a few values missing: bounds AND `!=` for each. Also "not NULL": `x >= least`.
-  std::vector<Value> holes;
+  Values holes;
   std::size_t gaps = 0;
   for (std::size_t k = 1; k < intervals.size(); ++k) {
     if (auto h = w.hole(intervals[k - 1], intervals[k])) {
@@ -138,7 +142,7 @@ SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields) {
   }
   // Otherwise a disjunction: the short intervals as one list, each range with its bounds.
   form.junction = ExprKind::or_;
-  std::vector<Value> values;
+  Values values;
   for (const Interval& i : intervals) {
     if (w.listed(i)) {
       w.values_of(i, values);
@@ -175,8 +179,8 @@ Piece other_piece(const Node& other, const Fields& fields) {
 
 Expr join(ExprKind kind, std::vector<Piece>& pieces, SortKey* first) {
   // Sort positions, not pieces: a piece holds a whole clause.
-  std::vector<std::uint32_t> order(pieces.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  SmallVector<std::uint32_t, 16> order;
+  for (std::uint32_t k = 0; k < pieces.size(); ++k) order.push_back(k);
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return pieces[a].key < pieces[b].key; });
   if (first != nullptr && !order.empty()) *first = std::move(pieces[order.front()].key);
