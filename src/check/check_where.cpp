@@ -11,7 +11,9 @@ std::vector<Diagnostic> check_where(const Expr& expr, const Catalog& catalog, co
   check::Checker checker(catalog, options, diagnostics);
   // An explicit stack, not recursion: no input depth can overflow the call stack. Children are pushed in
   // reverse so that findings come out in source order.
-  std::vector<std::pair<const Expr*, bool>> pending{{&expr, false}};
+  std::vector<std::pair<const Expr*, bool>> pending;
+  pending.reserve(32);  // one allocation for most clauses, rather than one per doubling
+  pending.emplace_back(&expr, false);
   while (!pending.empty()) {
     const auto [e, negated] = pending.back();
     pending.pop_back();
