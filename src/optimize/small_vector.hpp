@@ -108,7 +108,8 @@ class SmallVector {
       capacity_ = other.capacity_;
       other.capacity_ = N;
     } else {
-      std::memcpy(inline_, other.inline_, other.size_ * sizeof(T));
+      // The whole inline room, a size known when compiling: a few moves rather than a call to memcpy.
+      std::memcpy(inline_, other.inline_, sizeof inline_);
     }
     size_ = other.size_;
     other.size_ = 0;
