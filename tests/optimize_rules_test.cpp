@@ -105,6 +105,26 @@ void check_idempotent_rules(opt::Node& node, opt::Context& context,
   }
 }
 
+// At every node of `node`, children normalized first: no rule fires on a node of the sort it does not
+// target (the driver skips it there). Counts, per rule, the nodes of its own sort it fired on.
+void check_rule_targets(opt::Node& node, opt::Context& context, std::map<std::string_view, int>& fired_on) {
+  for (opt::Node& child : node.children) {
+    check_rule_targets(child, context, fired_on);
+    opt::normalize(child, context);
+  }
+  const opt::RuleTarget target = node.is_compound() ? opt::RuleTarget::and_or : opt::RuleTarget::predicate;
+  for (const opt::Rule& rule : opt::normalization_rules()) {
+    opt::Node copy = node;
+    const bool fires = rule.apply(copy, context);
+    if (rule.target == target) {
+      fired_on[rule.name] += fires;
+    } else {
+      INFO("rule " << rule.name << " on " << opt::describe(node, context.fields));
+      CHECK_FALSE(fires);
+    }
+  }
+}
+
 bool fired(const OptimizeResult& result, std::string_view rule) {
   return std::any_of(result.trace.begin(), result.trace.end(),
                      [&](const RewriteStep& s) { return s.rule == rule; });
@@ -157,6 +177,33 @@ TEST_CASE("a rule marked idempotent does not fire on its own output", "[optimize
   for (const opt::Rule& rule : opt::normalization_rules()) {
     INFO("rule " << rule.name);
     if (rule.idempotent) CHECK(checked[rule.name] >= 20);
+  }
+}
+
+TEST_CASE("a rule fires only on the sort of node it targets", "[optimize][rules]") {
+  const opt::Fields fields(Catalog::builtin());
+  std::map<std::string_view, int> fired_on;
+  const auto check = [&](const Expr& clause) {
+    std::vector<Diagnostic> diagnostics;
+    opt::LoweredParts lowered;
+    opt::Context context{fields, diagnostics, nullptr, {}};
+    opt::Node root = opt::build(clause, fields, lowered);
+    check_rule_targets(root, context, fired_on);
+  };
+  for (const Pair& pair : pairs) {
+    INFO(pair.input);
+    check(parse_clause(pair.input));
+  }
+  ClauseGenerator generator(gen_fields(Catalog::builtin()), 11);
+  for (int n = 0; n < 2000; ++n) {
+    const Expr clause = generator.clause(2 + n % 3);
+    INFO("clause #" << n << ": " << print_where(clause));
+    check(clause);
+  }
+  // Every rule was seen to fire where it belongs, so the nodes it was tried on were of both sorts.
+  for (const opt::Rule& rule : opt::normalization_rules()) {
+    INFO("rule " << rule.name);
+    CHECK(fired_on[rule.name] > 0);
   }
 }
 

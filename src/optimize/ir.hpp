@@ -172,10 +172,18 @@ struct Context {
   const Domain& domain(const Node& node) const { return fields.at(node.field).domain; }
 };
 
+// The nodes a rule can fire on: a rule never fires on the other sort (a test holds each rule to it), so
+// the driver does not call it there.
+enum class RuleTarget : std::uint8_t {
+  predicate,  // set, like or other (and the TRUE and FALSE they become)
+  and_or,
+};
+
 // A normalization rule: when its law applies to `node` it rewrites it in place and returns true.
 struct Rule {
   std::string_view name;
   bool (*apply)(Node& node, Context& context);
+  RuleTarget target;
   // Applied to its own output, the rule never fires again, provided its rewrite left every child
   // normalized. The driver then need not try it again until another rule changes the node (a test holds
   // each rule marked so to it).

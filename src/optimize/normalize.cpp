@@ -40,7 +40,9 @@ void normalize(Node& node, Context& context) {
     }
     const std::string before = context.trace != nullptr ? describe(node, context.fields) : std::string();
     bool fired = false;
+    const RuleTarget target = node.is_compound() ? RuleTarget::and_or : RuleTarget::predicate;
     for (const Rule& rule : normalization_rules()) {
+      if (rule.target != target) continue;
       // The rules before it did not fire this round, so the node is the rule's own output: on a clause of
       // 100,000 operands, trying absorb again would cost as much as its first pass, to no effect.
       if (&rule == last_fired && rule.idempotent && children_settled) continue;

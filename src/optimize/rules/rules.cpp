@@ -22,19 +22,19 @@ std::span<const LowerRule> lowering_rules() {
 
 std::span<const Rule> normalization_rules() {
   static constexpr Rule rules[] = {
-      {"fold_literals", fold_literals},
-      {"like_without_wildcards", like_without_wildcards},
-      {"not_like_prefix", not_like_prefix},
-      {"empty_set", empty_set},
-      {"full_set", full_set},
-      {"flatten", flatten, true},
-      {"fold_constants", fold_constants},
-      {"merge_sets", merge_sets},
-      {"like_on_points", like_on_points},
-      {"like_absorbs_points", like_absorbs_points},
-      {"dedupe", dedupe, true},
-      {"absorb", absorb, true},
-      {"prune_branches", prune_branches},
+      {"fold_literals", fold_literals, RuleTarget::predicate},
+      {"like_without_wildcards", like_without_wildcards, RuleTarget::predicate},
+      {"not_like_prefix", not_like_prefix, RuleTarget::predicate},
+      {"empty_set", empty_set, RuleTarget::predicate},
+      {"full_set", full_set, RuleTarget::predicate},
+      {"flatten", flatten, RuleTarget::and_or, true},
+      {"fold_constants", fold_constants, RuleTarget::and_or},
+      {"merge_sets", merge_sets, RuleTarget::and_or},
+      {"like_on_points", like_on_points, RuleTarget::and_or},
+      {"like_absorbs_points", like_absorbs_points, RuleTarget::and_or},
+      {"dedupe", dedupe, RuleTarget::and_or, true},
+      {"absorb", absorb, RuleTarget::and_or, true},
+      {"prune_branches", prune_branches, RuleTarget::and_or},
   };
   return rules;
 }
