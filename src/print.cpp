@@ -1,7 +1,10 @@
 // The canonical printer of where clauses: iterative along AND/OR chains, recursive only along nesting.
 #include "tfq/print.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <iterator>
 
 namespace tfq {
 namespace {
@@ -32,7 +35,11 @@ void print_operand(const Operand& o, std::string& out) {
   switch (o.kind) {
     case Operand::Kind::field: out += o.text; break;
     case Operand::Kind::string: append_quoted(o.text, out); break;
-    case Operand::Kind::integer: out += std::to_string(o.integer_value()); break;
+    case Operand::Kind::integer: {
+      char digits[24];  // INT64_MIN has 20 characters
+      out.append(digits, std::to_chars(std::begin(digits), std::end(digits), o.integer_value()).ptr);
+      break;
+    }
     case Operand::Kind::parameter:
       out += ':';
       out += o.text;
@@ -104,14 +111,21 @@ void print_expr(const Expr& e, std::string& out, std::size_t limit) {
 
 }  // namespace
 
+// Room for a typical clause, or for a prefix and the last operand that runs past it, so that the text is
+// not copied at every doubling while it grows from nothing.
+constexpr std::size_t typical_clause = 256;
+constexpr std::size_t operand_slack = 64;
+
 std::string print_where(const Expr& expr) {
   std::string out;
+  out.reserve(typical_clause);
   print_expr(expr, out, SIZE_MAX);
   return out;
 }
 
 std::string print_where_prefix(const Expr& expr, std::size_t bytes) {
   std::string out;
+  out.reserve(std::min(bytes, typical_clause) + operand_slack);
   print_expr(expr, out, bytes);
   return out;
 }
