@@ -23,16 +23,12 @@ struct Piece {
   Expr expr;
 };
 
-// A set written out: a single predicate, or parts joined by `junction` (x >= 1 AND x < 5 AND x != 3;
-// x IN (1, 5) OR x >= 10).
-struct SetForm {
-  ExprKind junction = ExprKind::and_;
-  std::vector<Piece> parts;
-};
-
-// The fixed forms of a non-empty set that is not TRUE: lists as `=` or `IN`; ranges with `>=` and `<`
-// on discrete domains; on strings `>`, `>=`, `<`, `<=` as the bounds are open or closed; holes as `!=`.
-SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields);
+// A set written out in the fixed forms of a non-empty set that is not TRUE: lists as `=` or `IN`; ranges
+// with `>=` and `<` on discrete domains; on strings `>`, `>=`, `<`, `<=` as the bounds are open or closed;
+// holes as `!=`. Appends its parts to `parts` (the caller's list, so that a set of one part costs no list
+// of its own) and returns what joins them when there are several: x >= 1 AND x < 5 AND x != 3;
+// x IN (1, 5) OR x >= 10.
+ExprKind set_form(std::uint32_t field, const Sarg& set, const Fields& fields, std::vector<Piece>& parts);
 
 // Operand keys for the other atoms.
 Piece like_piece(const Node& like, const Fields& fields);

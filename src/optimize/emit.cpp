@@ -1,6 +1,7 @@
 // From the normalized working form back to a clause: every operand written in its canonical form and
 // every AND/OR's operands in canonical order.
 #include <algorithm>
+#include <iterator>
 
 #include "optimize/build.hpp"
 #include "optimize/canonical.hpp"
@@ -26,15 +27,16 @@ Piece compound_piece(const Node& node, const Fields& fields) {
 void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::vector<Piece>& out) {
   switch (node.kind) {
     case NodeKind::set: {
-      SetForm form = set_form(node.field, node.set, fields);
-      if (form.parts.empty()) return;
-      if (form.parts.size() == 1 || form.junction == parent) {
-        for (Piece& p : form.parts) out.push_back(std::move(p));
-      } else {
-        SortKey lead;
-        Expr joined = join(form.junction, form.parts, &lead);
-        out.push_back(Piece{std::move(lead), std::move(joined)});
-      }
+      const std::size_t first = out.size();
+      const ExprKind junction = set_form(node.field, node.set, fields, out);
+      if (out.size() - first <= 1 || junction == parent) return;
+      // The parts need a clause of their own: they are joined into one piece in their place.
+      std::vector<Piece> parts(std::make_move_iterator(out.begin() + static_cast<std::ptrdiff_t>(first)),
+                               std::make_move_iterator(out.end()));
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+      SortKey lead;
+      Expr joined = join(junction, parts, &lead);
+      out.push_back(Piece{std::move(lead), std::move(joined)});
       return;
     }
     case NodeKind::like: out.push_back(like_piece(node, fields)); return;
@@ -51,8 +53,9 @@ void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::ve
 Expr to_expr(const Node& node, const Fields& fields) {
   if (node.is_compound()) return compound_piece(node, fields).expr;
   if (node.kind == NodeKind::set) {
-    SetForm form = set_form(node.field, node.set, fields);
-    return form.parts.empty() ? Expr{} : join(form.junction, form.parts);
+    std::vector<Piece> parts;
+    const ExprKind junction = set_form(node.field, node.set, fields, parts);
+    return parts.empty() ? Expr{} : join(junction, parts);
   }
   std::vector<Piece> pieces;
   add_pieces(node, ExprKind::and_, fields, pieces);

@@ -112,17 +112,16 @@ bool operator<(const SortKey& a, const SortKey& b) {
   return a.tiebreak < b.tiebreak;
 }
 
-SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields) {
+ExprKind set_form(std::uint32_t field, const Sarg& set, const Fields& fields, std::vector<Piece>& parts) {
   const Writer w{field, fields.at(field)};
-  const auto& intervals = set.intervals();
-  SetForm form;
-  if (intervals.empty()) return form;  // FALSE: the rules fold it away before anything is written
+  const auto intervals = set.intervals();
+  if (intervals.empty()) return ExprKind::and_;  // FALSE: the rules fold it away before anything is written
   // A finite list: every interval is short (enums always are).
   if (std::all_of(intervals.begin(), intervals.end(), [&](const Interval& i) { return w.listed(i); })) {
     Values values;
     for (const Interval& i : intervals) w.values_of(i, values);
-    form.parts.push_back(w.list(values));
-    return form;
+    parts.push_back(w.list(values));
+    return ExprKind::and_;
   }
   // One range with a few values missing: bounds AND `!=` for each. Also "not NULL": `x >= least`.
   Values holes;
@@ -134,14 +133,14 @@ SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields) {
     }
   }
   if (gaps + 1 == intervals.size()) {
-    if (auto lo = w.lower(intervals.front())) form.parts.push_back(std::move(*lo));
-    if (auto hi = w.upper(intervals.back())) form.parts.push_back(std::move(*hi));
-    for (const Value& h : holes) form.parts.push_back(w.compare(CompareOp::ne, h));
-    if (form.parts.empty()) form.parts.push_back(w.compare(CompareOp::ge, w.domain().min()));
-    return form;
+    const std::size_t first = parts.size();
+    if (auto lo = w.lower(intervals.front())) parts.push_back(std::move(*lo));
+    if (auto hi = w.upper(intervals.back())) parts.push_back(std::move(*hi));
+    for (const Value& h : holes) parts.push_back(w.compare(CompareOp::ne, h));
+    if (parts.size() == first) parts.push_back(w.compare(CompareOp::ge, w.domain().min()));
+    return ExprKind::and_;
   }
   // Otherwise a disjunction: the short intervals as one list, each range with its bounds.
-  form.junction = ExprKind::or_;
   Values values;
   for (const Interval& i : intervals) {
     if (w.listed(i)) {
@@ -153,10 +152,10 @@ SetForm set_form(std::uint32_t field, const Sarg& set, const Fields& fields) {
     if (auto hi = w.upper(i)) bounds.push_back(std::move(*hi));
     SortKey lead;
     Expr range = join(ExprKind::and_, bounds, &lead);
-    form.parts.push_back(Piece{std::move(lead), std::move(range)});
+    parts.push_back(Piece{std::move(lead), std::move(range)});
   }
-  if (!values.empty()) form.parts.push_back(w.list(values));
-  return form;
+  if (!values.empty()) parts.push_back(w.list(values));
+  return ExprKind::or_;
 }
 
 Piece like_piece(const Node& like, const Fields& fields) {
