@@ -42,14 +42,14 @@ Node predicate(const Expr& e, const Fields& fields) {
       return set_atom(e, field, sarg_of_compare(domain, e.op, *value));
     }
     case ExprKind::in: {
-      std::vector<Value> values;
+      SmallVector<Value, 8> values;
       values.reserve(e.values.size());
       for (const Operand& operand : e.values) {
-        std::optional<Value> value = literal(operand);
+        const std::optional<Value> value = literal(operand);
         if (!value) return opaque(e);
-        values.push_back(std::move(*value));
+        values.push_back(*value);
       }
-      Sarg set = sarg_of_in(domain, std::move(values));
+      Sarg set = sarg_of_in(domain, values);
       return set_atom(e, field, e.negated ? set.complement(domain) : std::move(set));
     }
     case ExprKind::like: {

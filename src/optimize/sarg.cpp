@@ -283,13 +283,13 @@ Sarg sarg_of_compare(const Domain& domain, CompareOp op, const Value& literal) {
   return Sarg();
 }
 
-Sarg sarg_of_in(const Domain& domain, std::vector<Value> literals) {
+Sarg sarg_of_in(const Domain& domain, std::span<const Value> literals) {
   // The points themselves, as sarg_of_compare(domain, eq, v) would make them, without a set for each.
   Intervals points;
   points.reserve(literals.size());
-  for (Value& v : literals) {
+  for (const Value& v : literals) {
     if (domain.kind != DomainKind::month) {
-      points.push_back(Interval{v, std::move(v)});  // a braced list is evaluated in order: copy, then move
+      points.push_back(Interval{v, v});
       continue;
     }
     const MonthOfDay m = month_of_day(number(v));

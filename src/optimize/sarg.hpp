@@ -72,6 +72,6 @@ class Sarg {
 // `usageMonth >= '2017-10-15'` is {months >= 2017-11} and `usageMonth = '2017-10-15'` is empty.
 Sarg sarg_of_compare(const Domain& domain, CompareOp op, const Value& literal);
 // The Sarg of `field IN (literals...)`, literals parsed by Domain::parse (days for a month field).
-Sarg sarg_of_in(const Domain& domain, std::vector<Value> literals);
+Sarg sarg_of_in(const Domain& domain, std::span<const Value> literals);
 
 }  // namespace tfq::opt
