@@ -43,7 +43,7 @@ std::string raised(const std::string& text) {
 }
 
 // What Rule does at the start of the text: how many bytes it matched, that it did not match, or the
-// message of the commit point it raised.
+// message of the commit point it raised and where.
 template <class Rule>
 std::string outcome(const std::string& text) {
   pegtl::memory_input<> in(text, "test");
@@ -51,11 +51,14 @@ std::string outcome(const std::string& text) {
     if (!pegtl::parse<Rule, pegtl::nothing, control>(in)) return "no match";
     return "matched " + std::to_string(in.current() - text.data());
   } catch (const pegtl::parse_error& e) {
-    return "raised " + std::string(e.message());
+    return "raised " + std::string(e.message()) + " at " + std::to_string(e.positions().front().byte);
   }
 }
 
-// sp and keyword are hand-written for speed; these are their productions in where.peg as PEGTL rules.
+// sp, keyword and string are hand-written for speed; these are their productions in where.peg as PEGTL
+// rules.
+using string_as_in_the_peg =
+    pegtl::seq<g::string_open, pegtl::star<g::string_char>, pegtl::must<g::string_close>>;
 using sp_as_in_the_peg = pegtl::star<pegtl::sor<g::space, g::line_comment, g::block_comment>>;
 using keyword_as_in_the_peg =
     pegtl::sor<g::kw_and, g::kw_or, g::kw_not, g::kw_like, g::kw_in, g::kw_between, g::kw_is, g::kw_null,
@@ -98,6 +101,23 @@ TEST_CASE("the hand-written sp and keyword do what their productions in where.pe
     INFO(text);
     REQUIRE(outcome<g::sp>(text) == outcome<sp_as_in_the_peg>(text));
     REQUIRE(outcome<g::keyword>(text) == outcome<keyword_as_in_the_peg>(text));
+  }
+}
+
+TEST_CASE("the hand-written string does what its production in where.peg does", "[grammar]") {
+  std::vector<std::string> probes = {"",          "'",      "''",  ", '",  "'a'",    "'a''b'", "'a''",
+                                     "'it''s' x", "'a\nb'", "'\n", "x'a'", "'é''ü'", "' -- '", "'/*'"};
+  std::mt19937 rng(20261207);
+  const std::string bytes = "'a \n\t-/*é";
+  std::uniform_int_distribution<std::size_t> pick(0, bytes.size() - 1), length(0, 14);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text = i % 2 == 0 ? "'" : "";  // most probes open a string
+    for (std::size_t n = length(rng); n > 0; --n) text += bytes[pick(rng)];
+    probes.push_back(text);
+  }
+  for (const std::string& text : probes) {
+    INFO(text);
+    REQUIRE(outcome<g::string>(text) == outcome<string_as_in_the_peg>(text));
   }
 }
 
