@@ -125,6 +125,30 @@ void check_rule_targets(opt::Node& node, opt::Context& context, std::map<std::st
   }
 }
 
+// The working form of each rule pair's input, then of `count` generated clauses (from `seed`), each handed
+// to `visit` with a context of its own.
+template <typename Visit>
+void for_each_working_form(std::uint64_t seed, int count, const Visit& visit) {
+  const opt::Fields fields(Catalog::builtin());
+  const auto build_and_visit = [&](const Expr& clause) {
+    std::vector<Diagnostic> diagnostics;
+    opt::LoweredParts lowered;
+    opt::Context context{fields, diagnostics, nullptr, {}};
+    opt::Node root = opt::build(clause, fields, lowered);
+    visit(root, context);
+  };
+  for (const Pair& pair : pairs) {
+    INFO(pair.input);
+    build_and_visit(parse_clause(pair.input));
+  }
+  ClauseGenerator generator(gen_fields(Catalog::builtin()), seed);
+  for (int n = 0; n < count; ++n) {
+    const Expr clause = generator.clause(2 + n % 3);
+    INFO("clause #" << n << ": " << print_where(clause));
+    build_and_visit(clause);
+  }
+}
+
 bool fired(const OptimizeResult& result, std::string_view rule) {
   return std::any_of(result.trace.begin(), result.trace.end(),
                      [&](const RewriteStep& s) { return s.rule == rule; });
@@ -154,25 +178,10 @@ TEST_CASE("each rule rewrites its equivalence pair", "[optimize][rules]") {
 
 TEST_CASE("a rule marked idempotent does not fire on its own output", "[optimize][rules]") {
   // The driver relies on it: it does not try such a rule again right after it fired.
-  const opt::Fields fields(Catalog::builtin());
   std::map<std::string_view, int> checked;
-  const auto check = [&](const Expr& clause) {
-    std::vector<Diagnostic> diagnostics;
-    opt::LoweredParts lowered;
-    opt::Context context{fields, diagnostics, nullptr, {}};
-    opt::Node root = opt::build(clause, fields, lowered);
+  for_each_working_form(5, 3000, [&](opt::Node& root, opt::Context& context) {
     check_idempotent_rules(root, context, checked);
-  };
-  for (const Pair& pair : pairs) {
-    INFO(pair.input);
-    check(parse_clause(pair.input));
-  }
-  ClauseGenerator generator(gen_fields(Catalog::builtin()), 5);
-  for (int n = 0; n < 3000; ++n) {
-    const Expr clause = generator.clause(2 + n % 3);
-    INFO("clause #" << n << ": " << print_where(clause));
-    check(clause);
-  }
+  });
   // Each such rule was seen to fire, and so was checked.
   for (const opt::Rule& rule : opt::normalization_rules()) {
     INFO("rule " << rule.name);
@@ -181,25 +190,9 @@ TEST_CASE("a rule marked idempotent does not fire on its own output", "[optimize
 }
 
 TEST_CASE("a rule fires only on the sort of node it targets", "[optimize][rules]") {
-  const opt::Fields fields(Catalog::builtin());
   std::map<std::string_view, int> fired_on;
-  const auto check = [&](const Expr& clause) {
-    std::vector<Diagnostic> diagnostics;
-    opt::LoweredParts lowered;
-    opt::Context context{fields, diagnostics, nullptr, {}};
-    opt::Node root = opt::build(clause, fields, lowered);
-    check_rule_targets(root, context, fired_on);
-  };
-  for (const Pair& pair : pairs) {
-    INFO(pair.input);
-    check(parse_clause(pair.input));
-  }
-  ClauseGenerator generator(gen_fields(Catalog::builtin()), 11);
-  for (int n = 0; n < 2000; ++n) {
-    const Expr clause = generator.clause(2 + n % 3);
-    INFO("clause #" << n << ": " << print_where(clause));
-    check(clause);
-  }
+  for_each_working_form(
+      11, 2000, [&](opt::Node& root, opt::Context& context) { check_rule_targets(root, context, fired_on); });
   // Every rule was seen to fire where it belongs, so the nodes it was tried on were of both sorts.
   for (const opt::Rule& rule : opt::normalization_rules()) {
     INFO("rule " << rule.name);

@@ -27,6 +27,24 @@ SourceRange find(const Source& source, std::string_view what, int skip = 0) {
   return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + what.size())};
 }
 
+// Random lines of plain ASCII, each to stand as the second line of a source after `first_line`.
+struct RandomLines {
+  static constexpr std::string_view first_line = "contractYear = 1\n";
+  static constexpr auto begin = static_cast<std::uint32_t>(first_line.size());  // where the line starts
+
+  explicit RandomLines(std::uint32_t seed) : random(seed) {}
+  std::uint32_t below(std::size_t n) { return static_cast<std::uint32_t>(random() % n); }
+  // Up to max_length - 1 characters from the bytes a clause is made of.
+  std::string line(std::size_t max_length) {
+    constexpr std::string_view alphabet = "abcXYZ019 '=()%_<>!,.";
+    std::string text;
+    for (std::uint32_t n = below(max_length); n > 0; --n) text += alphabet[below(alphabet.size())];
+    return text;
+  }
+
+  std::mt19937 random;
+};
+
 }  // namespace
 
 TEST_CASE("text renderer puts a caret and tildes under the whole range", "[render]") {
@@ -207,14 +225,12 @@ TEST_CASE("text renderer cuts a very long line to a window around the range", "[
 TEST_CASE("a line of plain ASCII is shown as the general layout shows it", "[render]") {
   // Such a line takes a shortcut (no cell per character). The same line followed by a tab takes the general
   // layout, which must show everything before the tab the same way: marks, fix-its and all.
-  std::mt19937 random(29);
-  const auto below = [&random](std::size_t n) { return static_cast<std::uint32_t>(random() % n); };
-  const std::string alphabet = "abcXYZ019 '=()%_<>!,.";
-  const std::string first_line = "contractYear = 1\n";
-  const auto begin = static_cast<std::uint32_t>(first_line.size());
+  RandomLines lines(29);
+  const auto below = [&lines](std::size_t n) { return lines.below(n); };
+  const std::string first_line(RandomLines::first_line);
+  const std::uint32_t begin = RandomLines::begin;
   for (int round = 0; round < 3000; ++round) {
-    std::string line;
-    for (std::uint32_t n = below(60); n > 0; --n) line += alphabet[below(alphabet.size())];
+    const std::string line = lines.line(60);
     const auto end = begin + static_cast<std::uint32_t>(line.size());
     const Source plain("plain", first_line + line + "\nAND x = 2");
     const Source general("general", first_line + line + "\t\nAND x = 2");
@@ -241,15 +257,12 @@ TEST_CASE("a line of plain ASCII is shown as the general layout shows it", "[ren
 TEST_CASE("a long line of plain ASCII is cut as the general layout cuts it", "[render]") {
   // The plain line has an 'e' where the general one has U+00E9 (two bytes, one column), which sends it
   // through the general layout: what is shown must agree column for column, windows and ellipses too.
-  std::mt19937 random(31);
-  const auto below = [&random](std::size_t n) { return static_cast<std::uint32_t>(random() % n); };
-  const std::string alphabet = "abcXYZ019 '=()%_<>!,.";
-  const std::string first_line = "contractYear = 1\n";
-  const auto begin = static_cast<std::uint32_t>(first_line.size());
+  RandomLines lines(31);
+  const auto below = [&lines](std::size_t n) { return lines.below(n); };
+  const std::string first_line(RandomLines::first_line);
+  const std::uint32_t begin = RandomLines::begin;
   for (int round = 0; round < 3000; ++round) {
-    std::string line;
-    for (std::uint32_t n = below(round % 2 == 0 ? 80 : 900); n > 0; --n)
-      line += alphabet[below(alphabet.size())];
+    const std::string line = lines.line(round % 2 == 0 ? 80 : 900);
     const std::uint32_t e_at = below(line.size() + 1);
     const Source plain("plain", first_line + line.substr(0, e_at) + "e" + line.substr(e_at) + "\nAND x = 2");
     const Source general("general",
