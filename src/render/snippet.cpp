@@ -132,10 +132,22 @@ struct Window {
 };
 
 // Everything, or max_width columns starting a third of a window before the mark (earlier when the line
-// ends sooner, so the window is always full).
+// ends sooner, so the window is always full). In layout columns: where the mark starts, where the laid-out
+// text ends, and whether that is the line's end.
+Window window_around(std::uint32_t mark_column, std::uint32_t end_column, bool reached_line_end,
+                     std::uint32_t max_width, bool cut_left) {
+  Window w{0, end_column, cut_left, !reached_line_end};
+  if (max_width == 0 || (!cut_left && reached_line_end && end_column <= max_width)) return w;
+  w.begin = mark_column > max_width / 3 ? mark_column - max_width / 3 : 0;
+  if (reached_line_end && end_column >= max_width) w.begin = std::min(w.begin, end_column - max_width);
+  w.end = w.begin + max_width;
+  w.left_ellipsis = cut_left || w.begin > 0;
+  w.right_ellipsis = !reached_line_end || end_column > w.end;
+  return w;
+}
+
+// The window of a layout: its mark starts at the first cell at or after mark_begin.
 Window choose_window(const Layout& layout, std::uint32_t mark_begin, std::uint32_t max_width, bool cut_left) {
-  Window w{0, layout.end_column, cut_left, !layout.reached_line_end};
-  if (max_width == 0 || (!cut_left && layout.reached_line_end && layout.end_column <= max_width)) return w;
   std::uint32_t mark_column = layout.end_column;
   for (const Cell& cell : layout.cells) {
     if (cell.offset >= mark_begin) {
@@ -143,14 +155,7 @@ Window choose_window(const Layout& layout, std::uint32_t mark_begin, std::uint32
       break;
     }
   }
-  w.begin = mark_column > max_width / 3 ? mark_column - max_width / 3 : 0;
-  if (layout.reached_line_end && layout.end_column >= max_width) {
-    w.begin = std::min(w.begin, layout.end_column - max_width);
-  }
-  w.end = w.begin + max_width;
-  w.left_ellipsis = cut_left || w.begin > 0;
-  w.right_ellipsis = !layout.reached_line_end || layout.end_column > w.end;
-  return w;
+  return window_around(mark_column, layout.end_column, layout.reached_line_end, max_width, cut_left);
 }
 
 // Writes the replacements of the fix-its that start on the line [line_begin, line_end] under their place,
@@ -196,32 +201,25 @@ bool all_plain_ascii(std::string_view text) {
   return plain_ascii_run(text, 0) == text.size();
 }
 
-// A line of plain ASCII: each byte is one column, so the shown part of the line is a slice of it and
-// columns are offsets. What the general layout gives for such a line, without a cell per character: the
-// whole line when it fits, else max_width columns starting a third of a window before the mark (earlier
-// when the line ends sooner).
+// A line of plain ASCII: each byte is one column, so columns are offsets from the line's start and the shown
+// part of the line is a slice of it. What the general layout gives for such a line, without a cell per
+// character.
 Snippet plain_line_snippet(std::string_view text, std::uint32_t line_begin, std::uint32_t line_end,
                            std::uint32_t mark_begin, std::uint32_t mark_end, const SnippetRequest& request,
                            std::uint32_t max_width) {
-  std::uint32_t begin = line_begin, end = line_end;  // the shown bytes
-  if (max_width != 0 && line_end - line_begin > max_width) {
-    begin = mark_begin - line_begin > max_width / 3 ? mark_begin - max_width / 3 : line_begin;
-    if (line_end - mark_begin <= max_width) begin = std::min(begin, line_end - max_width);
-    end = begin + max_width;
-  }
-  const bool left_ellipsis = begin > line_begin, right_ellipsis = end < line_end;
-  const std::uint32_t indent = left_ellipsis ? 3 : 0;
+  const Window window = window_around(mark_begin - line_begin, line_end - line_begin, true, max_width, false);
+  const std::uint32_t begin = line_begin + window.begin, end = line_begin + window.end;  // the shown bytes
   // The shown column of the first shown byte at or after offset; just after the line at its end.
   const auto column_of = [&](std::uint32_t offset) -> std::optional<std::uint32_t> {
-    if (offset >= end && right_ellipsis) return std::nullopt;
-    return indent + std::clamp(offset, begin, end) - begin;
+    if (offset >= end && window.right_ellipsis) return std::nullopt;
+    return window.shown_column(std::clamp(offset, begin, end) - line_begin);
   };
 
   Snippet snippet;
-  snippet.echoed.reserve(end - begin + 2 * indent);
-  if (left_ellipsis) snippet.echoed = "...";
+  snippet.echoed.reserve(end - begin + 6);
+  if (window.left_ellipsis) snippet.echoed = "...";
   snippet.echoed.append(text.substr(begin, end - begin));
-  if (right_ellipsis) snippet.echoed += "...";
+  if (window.right_ellipsis) snippet.echoed += "...";
   if (const auto column = column_of(mark_begin)) {
     snippet.marks.assign(*column, ' ');
     snippet.marks += request.first_mark;
