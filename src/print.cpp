@@ -125,9 +125,14 @@ std::string print_where(const Expr& expr) {
 
 std::string print_where_prefix(const Expr& expr, std::size_t bytes) {
   std::string out;
-  out.reserve(std::min(bytes, typical_clause) + operand_slack);
-  print_expr(expr, out, bytes);
+  append_where_prefix(expr, bytes, out);
   return out;
+}
+
+void append_where_prefix(const Expr& expr, std::size_t bytes, std::string& out) {
+  const std::size_t start = out.size();
+  out.reserve(start + std::min(bytes, typical_clause) + operand_slack);
+  print_expr(expr, out, bytes > SIZE_MAX - start ? SIZE_MAX : start + bytes);
 }
 
 std::string quote_string(std::string_view value) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tfq/small_vector.hpp"
 #include "tfq/source.hpp"
 
 namespace tfq {
@@ -26,6 +27,10 @@ struct Operand {
   bool is_literal() const { return kind == Kind::string || kind == Kind::integer; }
 };
 
+// A predicate's values: one inline, since all but IN and BETWEEN have exactly one (a clause of 100,000
+// predicates would otherwise hold as many lists of one).
+using Operands = SmallVector<Operand, 1>;
+
 enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };
 
 enum class ExprKind : std::uint8_t {
@@ -43,12 +48,12 @@ struct Expr {
   SourceRange range;     // the whole expression; parentheses around it are not included
   SourceRange op_range;  // the operator or keyword (`<>`, `NOT LIKE`, `IN`, ...): where fix-its go
   CompareOp op = CompareOp::eq;
-  bool negated = false;         // NOT LIKE / NOT IN / NOT BETWEEN
-  bool spelled_ltgt = false;    // compare written as `<>` (same meaning as `!=`)
-  bool parenthesized = false;   // written inside ( ... ); kept so that fmt can preserve the layout
-  Operand subject;              // predicates: the left-hand side
-  std::vector<Operand> values;  // predicates: the right-hand side(s)
-  std::vector<Expr> children;   // not_, and_, or_
+  bool negated = false;        // NOT LIKE / NOT IN / NOT BETWEEN
+  bool spelled_ltgt = false;   // compare written as `<>` (same meaning as `!=`)
+  bool parenthesized = false;  // written inside ( ... ); kept so that fmt can preserve the layout
+  Operand subject;             // predicates: the left-hand side
+  Operands values;             // predicates: the right-hand side(s)
+  std::vector<Expr> children;  // not_, and_, or_
 };
 
 std::string_view to_string(CompareOp op);

@@ -1,9 +1,10 @@
 // IN lists: not empty, one kind of literal, no value twice, and each element checked against the field.
 #include <algorithm>
+#include <span>
 #include <tuple>
-#include <vector>
 
 #include "check/checker.hpp"
+#include "tfq/small_vector.hpp"
 
 namespace tfq::check {
 
@@ -16,9 +17,12 @@ bool same_literal(const Operand& a, const Operand& b) {
 
 // For each element, the index of an earlier literal element with the same kind and value (itself when
 // there is none). A short list compares every pair; a longer one sorts the elements by (kind, value,
-// index) once, rather than building a hash table of keys.
-std::vector<std::size_t> first_occurrences(const std::vector<Operand>& values) {
-  std::vector<std::size_t> first(values.size());
+// index) once, rather than building a hash table of keys. Inline for the short lists almost every IN has.
+using Indexes = SmallVector<std::size_t, 16>;
+
+Indexes first_occurrences(std::span<const Operand> values) {
+  Indexes first;
+  first.assign(values.size(), 0);
   constexpr std::size_t max_pairwise = 8;
   if (values.size() <= max_pairwise) {
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -32,7 +36,7 @@ std::vector<std::size_t> first_occurrences(const std::vector<Operand>& values) {
     }
     return first;
   }
-  std::vector<std::size_t> order;
+  Indexes order;
   order.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     first[i] = i;
@@ -63,7 +67,7 @@ void Checker::check_in_elements(const Expr& e, const FieldInfo* field, bool nega
   const Operand* first_string = nullptr;
   const Operand* first_integer = nullptr;
   bool mismatch = false;
-  const std::vector<std::size_t> first = first_occurrences(e.values);
+  const Indexes first = first_occurrences(e.values);
   for (std::size_t i = 0; i < e.values.size(); ++i) {
     const Operand& value = e.values[i];
     if (!expect_literal(value, e, "IN")) continue;

@@ -32,13 +32,16 @@ Diagnostic with_labels(Code code, const Node& constant, std::string message, std
 }  // namespace
 
 std::string quote(const Expr& expr) {
-  std::string text = print_where_prefix(expr, max_quoted);
-  if (text.size() > max_quoted) {
-    std::size_t cut = max_quoted - 3;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-    text = text.substr(0, cut) + "...";
+  std::string text = "`";
+  append_where_prefix(expr, max_quoted, text);
+  if (text.size() - 1 > max_quoted) {
+    std::size_t cut = 1 + max_quoted - 3;
+    while (cut > 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    text.resize(cut);
+    text += "...";
   }
-  return "`" + text + "`";
+  text += '`';
+  return text;
 }
 
 namespace {

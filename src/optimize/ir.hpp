@@ -17,12 +17,12 @@
 
 #include "optimize/domain.hpp"
 #include "optimize/sarg.hpp"
-#include "optimize/small_vector.hpp"
 #include "tfq/ast.hpp"
 #include "tfq/catalog.hpp"
 #include "tfq/diagnostic.hpp"
 #include "tfq/name_index.hpp"
 #include "tfq/optimize.hpp"
+#include "tfq/small_vector.hpp"
 
 namespace tfq::opt {
 

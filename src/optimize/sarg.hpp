@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "optimize/domain.hpp"
-#include "optimize/small_vector.hpp"
+#include "tfq/small_vector.hpp"
 
 namespace tfq::opt {
 

@@ -26,16 +26,22 @@ WhereBuilder::WhereBuilder(const Source& source, SourceRange within, const Parse
   chains_.reserve(16);
 }
 
-// The next operand of the predicate being read: its subject first, then its values.
+// The next operand of the predicate being read: its subject first, then its values. The subject starts
+// the predicate in its place on the stack, and its first value goes there too (most predicates have one);
+// further values wait in a scratch list, so that an IN list is allocated once at its final size.
 Operand& WhereBuilder::next_operand(Operand::Kind kind, const char* begin, const char* end) {
-  Operand* o = &pending_.subject;
-  if (has_subject_) {
-    if (pending_.kind == ExprKind::in && values_.size() >= max_in_list_) {
+  Operand* o = nullptr;
+  if (!has_subject_) {
+    stack_.emplace_back();
+    o = &pending().subject;
+  } else {
+    Operands& values = pending().values;
+    if (pending().kind == ExprKind::in && values.size() + values_.size() >= max_in_list_) {
       const auto& e = grammar::error<grammar::in_list_too_long>;
       failure_argument_ = std::to_string(max_in_list_);
       stop(e.code, e.message, e.help, {offset(begin), offset(end)});
     }
-    o = &values_.emplace_back();
+    o = values.empty() ? &values.emplace_back() : &values_.emplace_back();
   }
   has_subject_ = true;
   o->kind = kind;
@@ -91,53 +97,57 @@ void WhereBuilder::parameter(const char* begin, const char* end) {
 
 // compare_op <- '<>' / '<=' / '>=' / '!=' / '<' / '>' / '='
 void WhereBuilder::compare_operator(const char* begin, const char* end) {
-  pending_.kind = ExprKind::compare;
-  pending_.op_range = {offset(begin), offset(end)};
+  Expr& e = pending();
+  e.kind = ExprKind::compare;
+  e.op_range = {offset(begin), offset(end)};
   const std::string_view op(begin, static_cast<std::size_t>(end - begin));
   if (op == "=")
-    pending_.op = CompareOp::eq;
+    e.op = CompareOp::eq;
   else if (op == "<")
-    pending_.op = CompareOp::lt;
+    e.op = CompareOp::lt;
   else if (op == ">")
-    pending_.op = CompareOp::gt;
+    e.op = CompareOp::gt;
   else if (op == "<=")
-    pending_.op = CompareOp::le;
+    e.op = CompareOp::le;
   else if (op == ">=")
-    pending_.op = CompareOp::ge;
+    e.op = CompareOp::ge;
   else {
-    pending_.op = CompareOp::ne;
-    pending_.spelled_ltgt = op == "<>";
+    e.op = CompareOp::ne;
+    e.spelled_ltgt = op == "<>";
   }
 }
 
 // [NOT] LIKE / IN / BETWEEN: the operator range covers NOT too; the left side must be a field.
 void WhereBuilder::predicate_keyword(ExprKind kind, const char* begin, std::uint32_t length) {
-  pending_.kind = kind;
+  Expr& pending_expr = pending();
+  pending_expr.kind = kind;
   const std::uint32_t keyword_begin = offset(begin);
-  pending_.op_range = {pending_.negated ? negation_begin_ : keyword_begin, keyword_begin + length};
-  if (!pending_.subject.is_field()) {
+  pending_expr.op_range = {pending_expr.negated ? negation_begin_ : keyword_begin, keyword_begin + length};
+  if (!pending_expr.subject.is_field()) {
     const auto& e = grammar::error<grammar::subject_not_field>;
     const char* name = kind == ExprKind::like ? "LIKE" : kind == ExprKind::in ? "IN" : "BETWEEN";
-    report(e.code, e.message, e.help, pending_.subject.range, name);
+    report(e.code, e.message, e.help, pending_expr.subject.range, name);
   }
 }
 
 void WhereBuilder::predicate() {
-  const std::uint32_t begin = pending_.subject.range.begin;
-  pending_.range = {begin, last_end_};
-  // One allocation of the exact size; the scratch list keeps its capacity for the next predicate.
-  pending_.values.assign(std::make_move_iterator(values_.begin()), std::make_move_iterator(values_.end()));
-  values_.clear();
-  if (++predicates_ > max_predicates_) {
-    const auto& e = grammar::error<grammar::too_many_predicates>;
-    failure_argument_ = std::to_string(max_predicates_);
-    stop(e.code, e.message, e.help, pending_.range);
+  Item& item = stack_.back();
+  Expr& e = item.expr;
+  const std::uint32_t begin = e.subject.range.begin;
+  e.range = {begin, last_end_};
+  item.outer_begin = begin;
+  item.outer_end = last_end_;
+  if (!values_.empty()) {
+    // One allocation of the exact size; the scratch list keeps its capacity for the next predicate.
+    e.values.reserve(e.values.size() + values_.size());
+    for (Operand& value : values_) e.values.push_back(std::move(value));
+    values_.clear();
   }
-  stack_.emplace_back(std::move(pending_), begin, last_end_);
-  // Moved from: only the scalars need resetting.
-  pending_.negated = false;
-  pending_.spelled_ltgt = false;
-  pending_.values.clear();
+  if (++predicates_ > max_predicates_) {
+    const auto& error = grammar::error<grammar::too_many_predicates>;
+    failure_argument_ = std::to_string(max_predicates_);
+    stop(error.code, error.message, error.help, e.range);
+  }
   has_subject_ = false;
 }
 

@@ -56,7 +56,7 @@ class WhereBuilder {
   void compare_operator(const char* begin, const char* end);
   void predicate_keyword(ExprKind kind, const char* begin, std::uint32_t length);
   void negation(const char* begin) {
-    pending_.negated = true;
+    pending().negated = true;
     negation_begin_ = offset(begin);
   }
   void in_close(const char* p) { last_end_ = offset(p) + 1; }
@@ -85,6 +85,7 @@ class WhereBuilder {
 
  private:
   struct Item {
+    Item() = default;  // a predicate, filled in its place on the stack as its tokens are read
     // Built in its place on the stack: an expression is moved once, not into a temporary and then again.
     Item(Expr&& e, std::uint32_t begin, std::uint32_t end)
         : expr(std::move(e)), outer_begin(begin), outer_end(end) {}
@@ -99,6 +100,8 @@ class WhereBuilder {
   };
   static constexpr std::uint32_t no_operator = UINT32_MAX;
 
+  // The predicate being read, on top of the stack (nothing else is pushed until it is complete).
+  Expr& pending() { return stack_.back().expr; }
   void enter_nesting(std::uint32_t at, std::uint32_t length);
   Operand& next_operand(Operand::Kind kind, const char* begin, const char* end);
   [[noreturn]] void stop(Code code, const char* message, const char* help, SourceRange range);
@@ -118,9 +121,8 @@ class WhereBuilder {
   std::vector<Chain> chains_;               // the AND/OR chains being read, innermost last
   std::vector<std::uint32_t> open_parens_;  // offsets of '(' not yet closed
   std::size_t depth_ = 0;                   // open parentheses plus NOTs awaiting their operand
-  Expr pending_;                            // the predicate being read
-  std::vector<Operand> values_;             // its values, until the predicate is complete
-  bool has_subject_ = false;
+  std::vector<Operand> values_;             // the predicate's values after its first, until it is complete
+  bool has_subject_ = false;                // a predicate is being read: it is stack_.back()
   std::uint32_t negation_begin_ = 0;
   std::uint32_t last_end_ = 0;  // end of the last token that belongs to an expression
   std::uint32_t string_begin_ = 0;

@@ -1,6 +1,7 @@
 // Building where-clause ASTs by hand in tests: field("x") == 1, like(field("x"), "a%"), all({...}), ...
 #pragma once
 
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,7 @@ inline Expr in(Operand a, std::vector<Operand> values, bool negated = false) {
   e.kind = ExprKind::in;
   e.negated = negated;
   e.subject = std::move(a);
-  e.values = std::move(values);
+  e.values.assign(std::make_move_iterator(values.begin()), std::make_move_iterator(values.end()));
   return e;
 }
 

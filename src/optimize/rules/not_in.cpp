@@ -8,7 +8,7 @@ namespace tfq::opt {
 namespace {
 
 // The enum values of `field` that `in` does not list, or nothing when that is not an enum complement.
-std::optional<std::vector<Operand>> complement(const Expr& in, const Fields& fields) {
+std::optional<Operands> complement(const Expr& in, const Fields& fields) {
   const std::uint32_t field = fields.find(in.subject.text);
   if (field == Fields::npos || fields.at(field).domain.kind != DomainKind::enumeration) return std::nullopt;
   const Domain& domain = fields.at(field).domain;
@@ -18,7 +18,7 @@ std::optional<std::vector<Operand>> complement(const Expr& in, const Fields& fie
     if (!parsed) return std::nullopt;
     listed[static_cast<std::size_t>(std::get<std::int64_t>(*parsed))] = true;
   }
-  std::vector<Operand> rest;
+  Operands rest;
   for (std::size_t i = 0; i < listed.size(); ++i) {
     if (!listed[i]) rest.push_back(domain.literal(static_cast<std::int64_t>(i)));
   }

@@ -1,11 +1,13 @@
-// SmallVector: the inline-first list that holds the optimizer's origins.
+// SmallVector: the inline-first list that holds a predicate's values and the optimizer's short lists.
+#include "tfq/small_vector.hpp"
+
 #include <catch2/catch.hpp>
 #include <span>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
-#include "optimize/small_vector.hpp"
-
-using tfq::opt::SmallVector;
+using tfq::SmallVector;
 
 namespace {
 
@@ -16,7 +18,7 @@ std::vector<T> items(const SmallVector<T, N>& v) {
 
 }  // namespace
 
-TEST_CASE("a small vector keeps its order as it grows past its inline room", "[optimize][small_vector]") {
+TEST_CASE("a small vector keeps its order as it grows past its inline room", "[small_vector]") {
   SmallVector<int, 1> v;
   REQUIRE(v.empty());
   std::vector<int> expected;
@@ -33,8 +35,7 @@ TEST_CASE("a small vector keeps its order as it grows past its inline room", "[o
   REQUIRE(items(v) == expected);
 }
 
-TEST_CASE("copies of a small vector are independent and moves leave the source empty",
-          "[optimize][small_vector]") {
+TEST_CASE("copies of a small vector are independent and moves leave the source empty", "[small_vector]") {
   for (const int count : {0, 1, 2, 7}) {
     SmallVector<int, 1> original;
     for (int k = 0; k < count; ++k) original.push_back(k * 10);
@@ -65,14 +66,14 @@ TEST_CASE("copies of a small vector are independent and moves leave the source e
   }
 }
 
-TEST_CASE("a small vector views as a span", "[optimize][small_vector]") {
+TEST_CASE("a small vector views as a span", "[small_vector]") {
   const SmallVector<int, 1> v{3, 1, 4, 1, 5};
   const std::span<const int> view = v;
   REQUIRE(view.size() == 5);
   REQUIRE(view[2] == 4);
 }
 
-TEST_CASE("a small vector of one pointer takes two words", "[optimize][small_vector]") {
+TEST_CASE("a small vector of one pointer takes two words", "[small_vector]") {
   // Its inline element shares its bytes with the heap pointer: the optimizer holds one per node.
   STATIC_REQUIRE(sizeof(SmallVector<const int*, 1>) == 2 * sizeof(void*));
   SmallVector<const int*, 1> v;
@@ -84,8 +85,7 @@ TEST_CASE("a small vector of one pointer takes two words", "[optimize][small_vec
   REQUIRE(*v[1] == 2);
 }
 
-TEST_CASE("assign makes a small vector that many copies of one value, inline or not",
-          "[optimize][small_vector]") {
+TEST_CASE("assign makes a small vector that many copies of one value, inline or not", "[small_vector]") {
   SmallVector<int, 4> v;
   v.push_back(9);
   for (const std::size_t count :
@@ -98,7 +98,7 @@ TEST_CASE("assign makes a small vector that many copies of one value, inline or 
 }
 
 TEST_CASE("a small vector holds elements that have a default constructor, and compares them",
-          "[optimize][small_vector]") {
+          "[small_vector]") {
   // An interval of a set is such an element: its inline room is raw bytes, written only by push_back.
   struct Pair {
     int first = -1;
@@ -121,4 +121,54 @@ TEST_CASE("a small vector holds elements that have a default constructor, and co
   SmallVector<Pair, 1> moved(std::move(v));
   REQUIRE(moved == w);
   REQUIRE(moved[0].second == 2);
+}
+
+TEST_CASE("a small vector of strings copies, moves and grows them as a vector would", "[small_vector]") {
+  // A predicate's values are operands, which own strings: moved inline and on the heap alike.
+  const std::string longer = "a value too long for the string's own inline room";
+  for (const int count : {0, 1, 2, 9}) {
+    SmallVector<std::string, 1> v;
+    std::vector<std::string> expected;
+    for (int k = 0; k < count; ++k) {
+      v.push_back(longer + std::to_string(k));
+      expected.push_back(longer + std::to_string(k));
+    }
+    REQUIRE(items(v) == expected);
+
+    SmallVector<std::string, 1> copy(v);
+    REQUIRE(items(copy) == expected);
+    copy.emplace_back("more");
+    REQUIRE(items(v) == expected);
+
+    SmallVector<std::string, 1> moved(std::move(copy));
+    REQUIRE(copy.empty());
+    REQUIRE(moved.size() == expected.size() + 1);
+    REQUIRE(moved.back() == "more");
+
+    SmallVector<std::string, 1> target{"x", "y", "z"};
+    target = std::move(moved);
+    REQUIRE(moved.empty());
+    REQUIRE(target.size() == expected.size() + 1);
+    target = v;
+    REQUIRE(items(target) == expected);
+    target = {"only"};
+    REQUIRE(items(target) == std::vector<std::string>{"only"});
+
+    v.clear();
+    REQUIRE(v.empty());
+    v.assign(expected.begin(), expected.end());
+    REQUIRE(items(v) == expected);
+  }
+}
+
+TEST_CASE("emplace_back may copy an element of the same small vector while it grows", "[small_vector]") {
+  SmallVector<std::string, 1> v;
+  v.emplace_back("the first value, long enough to live on the heap");
+  for (int k = 0; k < 6; ++k) v.emplace_back(v.front());  // grows at 1, 2 and 4: the source moves away
+  REQUIRE(v.size() == 7);
+  for (const std::string& s : v) REQUIRE(s == "the first value, long enough to live on the heap");
+  v.truncate(2);
+  REQUIRE(v.size() == 2);
+  REQUIRE(v.at(1) == v.at(0));
+  REQUIRE_THROWS_AS(v.at(2), std::out_of_range);
 }
