@@ -130,31 +130,66 @@ inline std::size_t count_kind(const Node& node, NodeKind kind) {
   return n;
 }
 
-// The first operand index under each key (a field, a hash) of one AND/OR: sorted (key, index) pairs, so
-// building it is at most one allocation however many operands there are (a hash table makes one per
-// entry), and none for the short lists rules see almost always.
+// The first operand index under each key (a field, a hash) of one AND/OR. Short lists, which rules see
+// almost always, are sorted (key, index) pairs kept inline: no allocation. A long one (an OR of thousands of
+// operands) becomes an open-addressing table, built in one pass and probed in a step or two, where sorting
+// and binary search would cost a comparison per halving for every one of its operands.
 template <typename Key>
 class FirstIndex {
  public:
   static constexpr std::size_t none = SIZE_MAX;
 
+  // Indexes are added in increasing order (operand order), so a key's first index is the first added.
   void add(Key key, std::size_t index) { pairs_.push_back({key, index}); }
-  // After the last add: pairs sort by key, then index, so a key's first operand comes first.
-  void seal() { std::sort(pairs_.begin(), pairs_.end()); }
-  bool empty() const { return pairs_.empty(); }
+  // After the last add.
+  void seal() {
+    if (pairs_.size() <= max_sorted) {
+      std::sort(pairs_.begin(), pairs_.end());
+      return;
+    }
+    std::size_t capacity = 1;
+    while (capacity < 2 * pairs_.size()) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    for (const Pair& pair : pairs_) {
+      Slot* slot = probe(pair.key);
+      if (slot->index == none) *slot = {pair.key, pair.index};
+    }
+    pairs_ = SmallVector<Pair, 16>();  // the table holds them now
+  }
+  bool empty() const { return pairs_.empty() && slots_.empty(); }
   // The first index added under `key`, or none.
   std::size_t find(Key key) const {
+    if (!slots_.empty()) return probe(key)->index;
     const auto at = std::lower_bound(pairs_.begin(), pairs_.end(), Pair{key, 0});
     return at != pairs_.end() && at->key == key ? at->index : none;
   }
 
  private:
+  static constexpr std::size_t max_sorted = 64;
   struct Pair {
     Key key;
     std::size_t index;
     auto operator<=>(const Pair&) const = default;
   };
+  struct Slot {
+    Key key{};
+    std::size_t index = none;  // none: empty
+  };
+  // The slot holding `key`, or the empty one where it would go (linear probing; the table is at most half
+  // full). Keys are mixed first: field numbers are small consecutive integers.
+  const Slot* probe(Key key) const {
+    std::size_t at = static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15u) >> 32);
+    for (;; ++at) {
+      const Slot& slot = slots_[at & mask_];
+      if (slot.index == none || slot.key == key) return &slot;
+    }
+  }
+  Slot* probe(Key key) { return const_cast<Slot*>(std::as_const(*this).probe(key)); }
+
   SmallVector<Pair, 16> pairs_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
 };
 
 // What the rules share: the fields, the findings, the trace and the strings they make.
