@@ -23,10 +23,15 @@ std::uint32_t Source::line_start(std::uint32_t line) const {
   return line_starts_[line - 1];
 }
 
+std::uint32_t Source::line_of(std::uint32_t offset) const {
+  // The last line that starts at or before offset.
+  return static_cast<std::uint32_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                                    line_starts_.begin());
+}
+
 LineColumn Source::line_column(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  const std::uint32_t line = line_of(offset);
   std::uint32_t column = 1;
   for (std::uint32_t i = line_starts_[line - 1]; i < offset; ++i) {
     // UTF-8 continuation bytes (10xxxxxx) do not start a character.

@@ -323,6 +323,28 @@ TEST_CASE("position cursor agrees with the source's line table everywhere", "[re
   }
 }
 
+TEST_CASE("position cursor agrees with the source's line table on long lines of mixed UTF-8", "[render]") {
+  // Lines long enough for the eight-byte column count, characters of one to four bytes at every alignment,
+  // and offsets visited in source order (as findings are), then at random.
+  std::mt19937 random(43);
+  const char* const pieces[] = {"a", " ", "\xc3\xa9", "\xe6\x9d\xb1", "\xf0\x9f\x98\x80", "\r", "\n"};
+  std::string text;
+  for (int i = 0; i < 4000; ++i) text += pieces[random() % (i % 97 == 0 ? 7 : 5)];
+  const Source s("q.where", text);
+  const auto size = static_cast<std::uint32_t>(text.size());
+  tfq::render::PositionCursor in_order(s);
+  for (std::uint32_t offset = 0; offset <= size + 1; offset += 1 + random() % 5) {
+    INFO("offset " << offset);
+    REQUIRE(in_order.at(offset) == s.line_column(offset));
+  }
+  tfq::render::PositionCursor at_random(s);
+  for (int probe = 0; probe < 3000; ++probe) {
+    const std::uint32_t offset = random() % (size + 2);
+    INFO("offset " << offset);
+    REQUIRE(at_random.at(offset) == s.line_column(offset));
+  }
+}
+
 TEST_CASE("json renderer writes one array of findings with positions, labels, help and fix-its", "[render]") {
   Source a("a.where", "x = 1\nAND usrName == 'b'");
   Source b("b.where", "userName = 'Jürgen' AND usrName = 1");

@@ -31,6 +31,8 @@ class Source {
 
   // Line and column of a byte offset; an offset past the end maps to the end.
   LineColumn line_column(std::uint32_t offset) const;
+  // The 1-based line holding a byte offset (the last line for an offset past the end).
+  std::uint32_t line_of(std::uint32_t offset) const;
   // The text of a 1-based line, without its line terminator ("\n" or "\r\n").
   std::string_view line_text(std::uint32_t line) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }

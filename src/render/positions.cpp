@@ -2,27 +2,34 @@
 #include "render/positions.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 namespace tfq::render {
 
-std::uint32_t PositionCursor::line_of(std::uint32_t offset) const {
-  // The last line whose start is at or before offset.
-  std::uint32_t low = 1, high = source_.line_count();
-  while (low < high) {
-    const std::uint32_t mid = low + (high - low + 1) / 2;
-    if (source_.line_start(mid) <= offset) {
-      low = mid;
-    } else {
-      high = mid - 1;
-    }
+namespace {
+
+// How many characters [begin, end) holds: its bytes less its UTF-8 continuation bytes (10xxxxxx), counted
+// eight at a time.
+std::uint32_t characters(const char* begin, const char* end) {
+  std::uint32_t continuations = 0;
+  const char* at = begin;
+  for (; end - at >= 8; at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, at, sizeof word);
+    // Bit 7 of each byte that has bit 7 set and bit 6 clear.
+    continuations += static_cast<std::uint32_t>(std::popcount(word & ~(word << 1) & 0x8080808080808080u));
   }
-  return low;
+  for (; at < end; ++at) continuations += (static_cast<unsigned char>(*at) & 0xC0) == 0x80;
+  return static_cast<std::uint32_t>(end - begin) - continuations;
 }
+
+}  // namespace
 
 LineColumn PositionCursor::at(std::uint32_t offset) {
   const std::string& text = source_.text();
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
-  const std::uint32_t line = line_of(offset);
+  const std::uint32_t line = source_.line_of(offset);
 
   // Start counting from the closest remembered point on this line, or from the line's start.
   std::uint32_t from = source_.line_start(line);
@@ -33,10 +40,7 @@ LineColumn PositionCursor::at(std::uint32_t offset) {
       column = k.position.column;
     }
   }
-  for (std::uint32_t i = from; i < offset; ++i) {
-    // UTF-8 continuation bytes (10xxxxxx) do not start a character.
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-  }
+  column += characters(text.data() + from, text.data() + offset);
   const LineColumn result{line, column};
   known_[next_slot_] = {offset, result, true};
   next_slot_ = (next_slot_ + 1) % known_.size();

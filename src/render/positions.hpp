@@ -23,7 +23,6 @@ class PositionCursor {
     LineColumn position;
     bool valid = false;
   };
-  std::uint32_t line_of(std::uint32_t offset) const;
 
   const Source& source_;
   std::array<Known, 8> known_{};
