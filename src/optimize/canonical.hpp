@@ -30,12 +30,12 @@ struct Piece {
 // x IN (1, 5) OR x >= 10.
 ExprKind set_form(std::uint32_t field, const Sarg& set, const Fields& fields, std::vector<Piece>& parts);
 
-// Operand keys for the other atoms.
-Piece like_piece(const Node& like, const Fields& fields);
-Piece other_piece(const Node& other, const Fields& fields);
+// The other atoms, appended to `out` with their operand keys.
+void add_like_piece(const Node& like, const Fields& fields, std::vector<Piece>& out);
+void add_other_piece(const Node& other, const Fields& fields, std::vector<Piece>& out);
 
-// An AND or OR of the pieces' clauses, sorted (a single piece stands alone); `first`, when given,
-// receives the key of the piece that leads. The pieces are left empty.
-Expr join(ExprKind kind, std::vector<Piece>& pieces, SortKey* first = nullptr);
+// An AND or OR of the pieces' clauses, sorted (a single piece stands alone), written into `into` (a new,
+// empty clause); `first`, when given, receives the key of the piece that leads. The pieces are left empty.
+void join(ExprKind kind, std::vector<Piece>& pieces, Expr& into, SortKey* first = nullptr);
 
 }  // namespace tfq::opt

@@ -11,17 +11,16 @@ namespace {
 
 void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::vector<Piece>& out);
 
-// An AND or OR, sorted, keyed by its first operand so that it sorts next to that operand's field.
-Piece compound_piece(const Node& node, const Fields& fields) {
+// An AND or OR, sorted, keyed by its first operand so that it sorts next to that operand's field; written
+// into `piece` in its place (a piece holds a whole clause, which costs a move).
+void fill_compound(const Node& node, const Fields& fields, Piece& piece) {
   const ExprKind kind = node.kind == NodeKind::and_ ? ExprKind::and_ : ExprKind::or_;
   std::vector<Piece> pieces;
   pieces.reserve(node.children.size());
   for (const Node& child : node.children) add_pieces(child, kind, fields, pieces);
-  SortKey key;
-  Expr joined = join(kind, pieces, &key);
-  key.shape = 1;
-  key.tiebreak = node.hash;
-  return Piece{std::move(key), std::move(joined)};
+  join(kind, pieces, piece.expr, &piece.key);
+  piece.key.shape = 1;
+  piece.key.tiebreak = node.hash;
 }
 
 void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::vector<Piece>& out) {
@@ -34,15 +33,14 @@ void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::ve
       std::vector<Piece> parts(std::make_move_iterator(out.begin() + static_cast<std::ptrdiff_t>(first)),
                                std::make_move_iterator(out.end()));
       out.erase(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
-      SortKey lead;
-      Expr joined = join(junction, parts, &lead);
-      out.push_back(Piece{std::move(lead), std::move(joined)});
+      Piece& joined = out.emplace_back();
+      join(junction, parts, joined.expr, &joined.key);
       return;
     }
-    case NodeKind::like: out.push_back(like_piece(node, fields)); return;
-    case NodeKind::other: out.push_back(other_piece(node, fields)); return;
+    case NodeKind::like: add_like_piece(node, fields, out); return;
+    case NodeKind::other: add_other_piece(node, fields, out); return;
     case NodeKind::and_:
-    case NodeKind::or_: out.push_back(compound_piece(node, fields)); return;
+    case NodeKind::or_: fill_compound(node, fields, out.emplace_back()); return;
     case NodeKind::true_:
     case NodeKind::false_: return;  // folded away before a clause is written
   }
@@ -51,11 +49,17 @@ void add_pieces(const Node& node, ExprKind parent, const Fields& fields, std::ve
 }  // namespace
 
 Expr to_expr(const Node& node, const Fields& fields) {
-  if (node.is_compound()) return compound_piece(node, fields).expr;
+  if (node.is_compound()) {
+    Piece piece;
+    fill_compound(node, fields, piece);
+    return std::move(piece.expr);
+  }
   if (node.kind == NodeKind::set) {
     std::vector<Piece> parts;
     const ExprKind junction = set_form(node.field, node.set, fields, parts);
-    return parts.empty() ? Expr{} : join(junction, parts);
+    Expr joined;
+    if (!parts.empty()) join(junction, parts, joined);
+    return joined;
   }
   std::vector<Piece> pieces;
   add_pieces(node, ExprKind::and_, fields, pieces);

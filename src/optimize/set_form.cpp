@@ -37,24 +37,27 @@ struct Writer {
 
   const Domain& domain() const { return entry.domain; }
 
-  Piece compare(CompareOp op, const Value& value) const {
-    Expr e;
+  // Each part is built in its place at the end of `out`: a piece holds a whole clause, which costs a move.
+  void add_compare(CompareOp op, const Value& value, std::vector<Piece>& out) const {
+    Piece& piece = out.emplace_back();
+    piece.key = SortKey{field, 0, rank(op), value, 0};
+    Expr& e = piece.expr;
     e.kind = ExprKind::compare;
     e.op = op;
     e.subject = field_operand(entry.name);
     e.values.push_back(domain().literal(value));
-    return Piece{SortKey{field, 0, rank(op), value, 0}, std::move(e)};
   }
 
   // `x = v` or `x IN (v1, v2, ...)`, values already in order.
-  Piece list(std::span<const Value> values) const {
-    if (values.size() == 1) return compare(CompareOp::eq, values.front());
-    Expr e;
+  void add_list(std::span<const Value> values, std::vector<Piece>& out) const {
+    if (values.size() == 1) return add_compare(CompareOp::eq, values.front(), out);
+    Piece& piece = out.emplace_back();
+    piece.key = SortKey{field, 0, r_in, values.front(), 0};
+    Expr& e = piece.expr;
     e.kind = ExprKind::in;
     e.subject = field_operand(entry.name);
     e.values.reserve(values.size());
     for (const Value& v : values) e.values.push_back(domain().literal(v));
-    return Piece{SortKey{field, 0, r_in, values.front(), 0}, std::move(e)};
   }
 
   // A list when the interval is at most two values of a discrete domain, or one string.
@@ -75,20 +78,19 @@ struct Writer {
   }
 
   // The lower bound of an interval, unless it is the least value of the domain.
-  std::optional<Piece> lower(const Interval& i) const {
-    if (i.lo == domain().min() && !i.lo_open) return std::nullopt;
-    return compare(i.lo_open ? CompareOp::gt : CompareOp::ge, i.lo);
+  void add_lower(const Interval& i, std::vector<Piece>& out) const {
+    if (i.lo == domain().min() && !i.lo_open) return;
+    add_compare(i.lo_open ? CompareOp::gt : CompareOp::ge, i.lo, out);
   }
 
   // The upper bound, unless there is none: discrete domains use `<` of the next value.
-  std::optional<Piece> upper(const Interval& i) const {
+  void add_upper(const Interval& i, std::vector<Piece>& out) const {
     if (domain().discrete()) {
       const std::int64_t hi = std::get<std::int64_t>(i.hi);
-      if (hi == domain().max()) return std::nullopt;
-      return compare(CompareOp::lt, hi + 1);
+      if (hi != domain().max()) add_compare(CompareOp::lt, hi + 1, out);
+      return;
     }
-    if (i.above_all) return std::nullopt;
-    return compare(i.hi_open ? CompareOp::lt : CompareOp::le, i.hi);
+    if (!i.above_all) add_compare(i.hi_open ? CompareOp::lt : CompareOp::le, i.hi, out);
   }
 
   // The values missing between two neighbouring intervals, when they are few enough to list.
@@ -120,7 +122,7 @@ ExprKind set_form(std::uint32_t field, const Sarg& set, const Fields& fields, st
   if (std::all_of(intervals.begin(), intervals.end(), [&](const Interval& i) { return w.listed(i); })) {
     Values values;
     for (const Interval& i : intervals) w.values_of(i, values);
-    parts.push_back(w.list(values));
+    w.add_list(values, parts);
     return ExprKind::and_;
   }
   // One range with a few values missing: bounds AND `!=` for each. Also "not NULL": `x >= least`.
@@ -134,10 +136,10 @@ ExprKind set_form(std::uint32_t field, const Sarg& set, const Fields& fields, st
   }
   if (gaps + 1 == intervals.size()) {
     const std::size_t first = parts.size();
-    if (auto lo = w.lower(intervals.front())) parts.push_back(std::move(*lo));
-    if (auto hi = w.upper(intervals.back())) parts.push_back(std::move(*hi));
-    for (const Value& h : holes) parts.push_back(w.compare(CompareOp::ne, h));
-    if (parts.size() == first) parts.push_back(w.compare(CompareOp::ge, w.domain().min()));
+    w.add_lower(intervals.front(), parts);
+    w.add_upper(intervals.back(), parts);
+    for (const Value& h : holes) w.add_compare(CompareOp::ne, h, parts);
+    if (parts.size() == first) w.add_compare(CompareOp::ge, w.domain().min(), parts);
     return ExprKind::and_;
   }
   // Otherwise a disjunction: the short intervals as one list, each range with its bounds.
@@ -148,47 +150,47 @@ ExprKind set_form(std::uint32_t field, const Sarg& set, const Fields& fields, st
       continue;
     }
     std::vector<Piece> bounds;
-    if (auto lo = w.lower(i)) bounds.push_back(std::move(*lo));
-    if (auto hi = w.upper(i)) bounds.push_back(std::move(*hi));
-    SortKey lead;
-    Expr range = join(ExprKind::and_, bounds, &lead);
-    parts.push_back(Piece{std::move(lead), std::move(range)});
+    w.add_lower(i, bounds);
+    w.add_upper(i, bounds);
+    Piece& range = parts.emplace_back();
+    join(ExprKind::and_, bounds, range.expr, &range.key);
   }
-  if (!values.empty()) parts.push_back(w.list(values));
+  if (!values.empty()) w.add_list(values, parts);
   return ExprKind::or_;
 }
 
-Piece like_piece(const Node& like, const Fields& fields) {
-  Expr e;
+void add_like_piece(const Node& like, const Fields& fields, std::vector<Piece>& out) {
+  Piece& piece = out.emplace_back();
+  piece.key = SortKey{like.field, 0, like.negated ? r_not_like : r_like, like.pattern(), 0};
+  Expr& e = piece.expr;
   e.kind = ExprKind::like;
   e.negated = like.negated;
   e.subject = field_operand(fields.at(like.field).name);
-  Operand pattern;
+  Operand& pattern = e.values.emplace_back();
   pattern.kind = Operand::Kind::string;
   pattern.text = like.pattern();
-  e.values.push_back(std::move(pattern));
-  return Piece{SortKey{like.field, 0, like.negated ? r_not_like : r_like, like.pattern(), 0}, std::move(e)};
 }
 
-Piece other_piece(const Node& other, const Fields& fields) {
+void add_other_piece(const Node& other, const Fields& fields, std::vector<Piece>& out) {
   const Expr& e = *other.source;
   const std::uint32_t field = e.subject.is_field() ? fields.find(e.subject.text) : Fields::npos;
-  return Piece{SortKey{field, 0, r_other, std::int64_t{0}, other.hash}, e};
+  out.push_back(Piece{SortKey{field, 0, r_other, std::int64_t{0}, other.hash}, e});
 }
 
-Expr join(ExprKind kind, std::vector<Piece>& pieces, SortKey* first) {
+void join(ExprKind kind, std::vector<Piece>& pieces, Expr& into, SortKey* first) {
   // Sort positions, not pieces: a piece holds a whole clause.
   SmallVector<std::uint32_t, 16> order;
   for (std::uint32_t k = 0; k < pieces.size(); ++k) order.push_back(k);
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return pieces[a].key < pieces[b].key; });
   if (first != nullptr && !order.empty()) *first = std::move(pieces[order.front()].key);
-  if (pieces.size() == 1) return std::move(pieces.front().expr);
-  Expr e;
-  e.kind = kind;
-  e.children.reserve(pieces.size());
-  for (const std::uint32_t k : order) e.children.push_back(std::move(pieces[k].expr));
-  return e;
+  if (pieces.size() == 1) {
+    into = std::move(pieces.front().expr);
+    return;
+  }
+  into.kind = kind;
+  into.children.reserve(pieces.size());
+  for (const std::uint32_t k : order) into.children.push_back(std::move(pieces[k].expr));
 }
 
 }  // namespace tfq::opt
