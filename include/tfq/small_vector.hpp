@@ -108,7 +108,7 @@ class SmallVector {
     clear();
     append(first, last);
   }
-  // Makes it `count` copies of `value`.
+  // Makes it `count` copies of `value`, which must not be one of its elements.
   void assign(std::size_t count, const T& value) {
     clear();
     reserve(count);
