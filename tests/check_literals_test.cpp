@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "support/checking.hpp"
+#include "tfq/fix.hpp"
 
 using tfq::Code;
 using tfq::Diagnostic;
@@ -24,6 +25,27 @@ TEST_CASE("checker reports a quoted number for an integer field with the unquote
   CHECK(d.range == range_of(text, "'1'"));
   CHECK(d.help == "write the number without quotes: 1");
   CHECK(d.fixes.at(0).replacement == "1");
+}
+
+TEST_CASE("unquoting a number keeps it apart from a word it touches", "[check]") {
+  struct Case {
+    std::string text, fixed;
+  };
+  const std::vector<Case> cases = {
+      {"contractYear = '1'AND userName = 'x'", "contractYear = 1 AND userName = 'x'"},
+      {"contractYear BETWEEN'1'AND'5'", "contractYear BETWEEN 1 AND 5"},
+      {"contractYear BETWEEN'-1'AND 5", "contractYear BETWEEN-1 AND 5"},
+      {"contractYear IN('1','2')", "contractYear IN(1,2)"},
+      {"(contractYear='1')OR userName = 'x'", "(contractYear=1)OR userName = 'x'"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const std::vector<Diagnostic> found = check(c.text);
+    const tfq::AppliedFixes applied = tfq::apply_fixes(c.text, found, {.include_unsafe = true});
+    CHECK(applied.applied == found.size());
+    CHECK(applied.text == c.fixed);
+    CHECK(check(applied.text).empty());
+  }
 }
 
 TEST_CASE("checker reports type mismatches between literals and fields", "[check]") {

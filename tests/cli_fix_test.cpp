@@ -192,6 +192,22 @@ TEST_CASE("lint --fix leaves guesses alone unless --unsafe-fixes asks for them",
   CHECK(read_file(dir + "/d.where") == "usageDate >= '2018-01-01'\n");
 }
 
+TEST_CASE("an unquoted number is written apart from the keyword it touched, in query files and bodies",
+          "[cli][fix]") {
+  const std::string dir = fs::canonical(make_temp_dir()).string();
+  write_file(dir + "/q.tfq", "SELECT userName FROM CLOUD_PRODUCT WHERE contractYear = '1'INTO 'x';\n");
+  write_file(
+      dir + "/b.json",
+      R"({"fields":["userName"],"usageCategory":["CLOUD_PRODUCT"],"where":"contractYear BETWEEN'1'AND'2'"})");
+  const auto fixed = run_tfq({"lint", "--fix", "--unsafe-fixes", "q.tfq", "b.json"}, in_directory(dir));
+  CHECK(fixed.exit_code == 0);
+  CHECK(fixed.out.empty());
+  CHECK(read_file(dir + "/q.tfq") == "SELECT userName FROM CLOUD_PRODUCT WHERE contractYear = 1 INTO 'x';\n");
+  CHECK(
+      read_file(dir + "/b.json") ==
+      R"({"fields":["userName"],"usageCategory":["CLOUD_PRODUCT"],"where":"contractYear BETWEEN 1 AND 2"})");
+}
+
 TEST_CASE("lint --fix of random clauses with repeats keeps every row's outcome and leaves nothing to fix",
           "[cli][fix][property]") {
   tfq::test::ClauseGenerator generator(tfq::test::gen_fields(tfq::Catalog::builtin()), 20261129);

@@ -19,6 +19,10 @@ struct Operand {
   std::string text;
   SourceRange range;  // the whole token, quotes included
   Kind kind = Kind::field;
+  // A letter, digit or '_' touches the token on that side (BETWEEN'1'AND'5'): an edit that writes it
+  // without quotes must add a space there, or the words would run together.
+  bool word_before = false;
+  bool word_after = false;
 
   // integer: the value of the digits in `text`; 0 when they do not fit in 64 bits, which the parser reports.
   // Read from the text rather than stored, since a clause of 100,000 predicates holds as many operands.

@@ -2,6 +2,7 @@
 // and enum values.
 #include "check/checker.hpp"
 #include "check/dates.hpp"
+#include "text/word.hpp"
 
 namespace tfq::check {
 namespace {
@@ -31,6 +32,15 @@ std::string join_values(const std::vector<std::string>& values) {
   return out;
 }
 
+// The number in a quoted literal written bare, with a space on each side that a word touches: '1'AND must
+// become 1 AND, since 1AND is no token.
+std::string unquoted(const Operand& literal) {
+  std::string out = literal.word_before && text::is_word_char(literal.text.front()) ? " " : "";
+  out += literal.text;
+  if (literal.word_after) out += ' ';
+  return out;
+}
+
 }  // namespace
 
 bool Checker::check_value(const FieldInfo& field, const Operand& literal, CompareOp op) {
@@ -45,7 +55,7 @@ bool Checker::check_value(const FieldInfo& field, const Operand& literal, Compar
         Diagnostic& d = report(Code::type_mismatch, literal.range,
                                "'" + field.name + type + ", but " + spelled(literal) + " is a quoted number");
         d.help = "write the number without quotes: " + literal.text;
-        d.fixes.push_back({literal.range, literal.text});
+        d.fixes.push_back({literal.range, unquoted(literal)});
         return false;
       }
       if (field.type == FieldType::integer && is_decimal_text(literal.text)) {

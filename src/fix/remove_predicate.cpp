@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "text/word.hpp"
 #include "tfq/fix.hpp"
 
 namespace tfq {
@@ -12,9 +13,6 @@ namespace {
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-bool is_word(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
 }
 
 bool keyword_at(std::string_view text, std::size_t begin, std::size_t end) {
@@ -31,7 +29,7 @@ std::optional<SourceRange> with_keyword_before(std::string_view text, SourceRang
   while (at > 0 && is_space(text[at - 1])) --at;
   if (at == space_end) return std::nullopt;
   const std::size_t keyword_end = at;
-  while (at > 0 && is_word(text[at - 1])) --at;
+  while (at > 0 && text::is_word_char(text[at - 1])) --at;
   if (!keyword_at(text, at, keyword_end)) return std::nullopt;
   const std::size_t keyword_begin = at;
   while (at > 0 && is_space(text[at - 1])) --at;
@@ -46,7 +44,7 @@ std::optional<SourceRange> with_keyword_after(std::string_view text, SourceRange
   while (at < text.size() && is_space(text[at])) ++at;
   if (at == space_begin) return std::nullopt;
   const std::size_t keyword_begin = at;
-  while (at < text.size() && is_word(text[at])) ++at;
+  while (at < text.size() && text::is_word_char(text[at])) ++at;
   if (!keyword_at(text, keyword_begin, at)) return std::nullopt;
   const std::size_t keyword_end = at;
   while (at < text.size() && is_space(text[at])) ++at;

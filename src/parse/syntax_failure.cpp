@@ -3,14 +3,13 @@
 #include <string>
 
 #include "parse/where_builder.hpp"
+#include "text/word.hpp"
 #include "tfq/print.hpp"
 
 namespace tfq::parse {
 namespace {
 
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+using text::is_word_char;
 
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';

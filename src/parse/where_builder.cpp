@@ -8,6 +8,7 @@
 #include <string>
 
 #include "grammar/where_errors.hpp"
+#include "text/word.hpp"
 
 namespace tfq::parse {
 
@@ -60,6 +61,9 @@ void WhereBuilder::field(const char* begin, const char* end) {
 // string <- "'" ("''" / [^'])* "'": the value is the body with every '' made one quote.
 void WhereBuilder::string_literal(const char* begin, const char* end) {
   Operand& o = next_operand(Operand::Kind::string, begin, end);
+  // The whole text, not just the clause: a query file's INTO may touch the clause's last literal.
+  o.word_before = o.range.begin > 0 && text::is_word_char(begin[-1]);
+  o.word_after = o.range.end < source_.text().size() && text::is_word_char(*end);
   std::string_view body(begin + 1, static_cast<std::size_t>(end - begin - 2));
   if (body.find('\'') == std::string_view::npos) {
     o.text.append(body);

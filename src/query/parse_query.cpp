@@ -7,6 +7,7 @@
 #include "grammar/query_errors.hpp"
 #include "parse/where_builder.hpp"
 #include "query/query_file.hpp"
+#include "text/word.hpp"
 #include "tfq/input.hpp"
 #include "tfq/parse.hpp"
 
@@ -51,8 +52,7 @@ struct Failure {
 SourceRange identifier_range(const State& s, SourceRange matched) {
   const std::string& text = s.source.text();
   std::uint32_t end = matched.begin;
-  while (end < matched.end && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'))
-    ++end;
+  while (end < matched.end && text::is_word_char(text[end])) ++end;
   return {matched.begin, end};
 }
 
