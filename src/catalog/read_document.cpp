@@ -6,6 +6,7 @@
 
 #include "catalog/catalog_document.hpp"
 #include "json/reader.hpp"
+#include "text/word.hpp"
 
 namespace tfq::detail {
 namespace {
@@ -228,10 +229,8 @@ class DocumentReader {
 }  // namespace
 
 bool is_identifier(std::string_view name) {
-  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-  if (name.empty() || !letter(name[0])) return false;
-  return std::all_of(name.begin() + 1, name.end(),
-                     [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
+  return std::all_of(name.begin(), name.end(), text::is_word_char);
 }
 
 std::optional<CatalogDocument> read_catalog_document(const Source& source,
