@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "large_input_heap.hpp"
 #include "tfq/config.hpp"
 #include "tfq/glob.hpp"
 
@@ -147,7 +148,9 @@ std::optional<Source> read_input(const InputSpec& input, std::size_t max_bytes, 
   // grown by doubling, a large file would hold up to twice its size for as long as it is linted.
   struct stat status {};
   if (::fstat(::fileno(file), &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
-    text.reserve(std::min(static_cast<std::size_t>(status.st_size), max_bytes) + 1);
+    const std::size_t size = std::min(static_cast<std::size_t>(status.st_size), max_bytes);
+    prepare_heap_for_input(size);
+    text.reserve(size + 1);
   }
   char buffer[1 << 16];
   while (text.size() <= max_bytes) {
@@ -160,6 +163,7 @@ std::optional<Source> read_input(const InputSpec& input, std::size_t max_bytes, 
     problem = cannot_read(input.name, std::strerror(errno));
     return std::nullopt;
   }
+  if (file == stdin) prepare_heap_for_input(text.size());  // its size was not known before reading
   return Source(input.name, std::move(text));
 }
 
