@@ -15,8 +15,8 @@ namespace tfq::cli {
 
 bool prepare_heap_for_input(std::size_t input_bytes) {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
-  constexpr std::size_t kFromBytes = std::size_t{1} << 20;
-  constexpr std::size_t kHeldPerInputByte = 16;  // measured: 14.5 for clauses of 100k and 1M predicates
+  constexpr std::size_t kFromBytes = std::size_t{256} << 10;
+  constexpr std::size_t kHeldPerInputByte = 32;  // the lint of a clause holds 15 to 30 bytes per byte
   constexpr std::size_t kMostGrowth = std::size_t{1} << 30;
   constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
   static std::atomic<bool> prepared{false};

@@ -5,12 +5,13 @@
 
 namespace tfq::cli {
 
-// Called with an input's size before its text is allocated. From 1 MiB on, has glibc's malloc grow its
-// heap at once by what the pipeline will hold for the input (about 16 bytes a byte) and asks the kernel
-// to back that part with huge pages: one fault per 2 MiB instead of one per 4 KiB page, which on a
-// virtual machine is most of the cost of a large clause. Does it once per process, on the main thread
-// only (worker threads have heaps of their own); true when huge pages were asked for. Changes nothing
-// but timing, and does nothing where malloc is not glibc's own (sanitizers, valgrind).
+// Called with an input's size before its text is allocated. From 256 KiB on, has glibc's malloc grow its
+// heap at once by what the pipeline may hold for the input (32 bytes a byte, at most 1 GiB) and asks the
+// kernel to back that part with huge pages: one fault per 2 MiB instead of one per 4 KiB page (the faults
+// took a third of a 100k-predicate clause's lint on the virtual machine of the README's table). Does it once
+// per process, on the main thread only (worker threads have heaps of their own); true when huge pages were
+// asked for. Changes nothing but timing, and does nothing where malloc is not glibc's own (sanitizers,
+// valgrind).
 bool prepare_heap_for_input(std::size_t input_bytes);
 
 }  // namespace tfq::cli
