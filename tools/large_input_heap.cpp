@@ -27,11 +27,12 @@ bool prepare_heap_for_input(std::size_t input_bytes) {
   // does not hand the grown heap back to the kernel.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, static_cast<int>(growth * 2 - 1));
-  // A block larger than all free memory makes malloc grow the heap by the block plus the top pad.
-  // Nothing in the new part is written before the advice, so all of it can come as huge pages.
+  // A block larger than all free memory makes malloc grow the heap by the block plus the top pad. Of the
+  // new part, malloc writes only a chunk header near its start, so the rest can come as huge pages.
   mallopt(M_TOP_PAD, static_cast<int>(growth));
   const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
-  void* volatile block = std::malloc(mallinfo2().fordblks + 1);  // volatile: a malloc only freed may go
+  // volatile: a compiler may drop a malloc whose block is only freed
+  void* volatile block = std::malloc(mallinfo2().fordblks + 1);
   const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
   std::free(block);
   mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again
