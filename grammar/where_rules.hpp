@@ -4,13 +4,14 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstring>
 #include <iterator>
 #include <string_view>
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
+
+#include "text/word.hpp"
 
 namespace tfq::grammar {
 
@@ -116,7 +117,7 @@ struct keyword {
     // A keyword is a whole word: read the letters, digits and '_' up to one past the longest keyword.
     const std::size_t available = std::min(in.size(longest_reserved_word + 1), longest_reserved_word + 1);
     std::size_t length = 0;
-    while (length < available && is_word_char(in.peek_char(length))) ++length;
+    while (length < available && text::is_word_char(in.peek_char(length))) ++length;
     if (length == 0 || length > longest_reserved_word) return false;
     const std::string_view word(in.current(), length);
     for (const std::string_view reserved : reserved_words) {
@@ -129,14 +130,6 @@ struct keyword {
   }
 
  private:
-  // identifier_other as a table: one load per byte rather than four range tests.
-  static constexpr std::array<bool, 256> word_chars = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0; c < 256; ++c)
-      table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    return table;
-  }();
-  static constexpr bool is_word_char(char c) { return word_chars[static_cast<unsigned char>(c)]; }
   static constexpr bool equal_ignoring_ascii_case(std::string_view word, std::string_view lower) {
     if (word.size() != lower.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i) {

@@ -12,7 +12,7 @@ using tfq::cli::prepare_heap_for_input;
 
 namespace {
 
-// The sizes of this process's mappings that the kernel marks as advised for huge pages (VmFlags "hg").
+// The size of this process's largest mapping that the kernel marks as advised for huge pages (VmFlags "hg").
 std::size_t largest_huge_page_mapping() {
   std::ifstream smaps("/proc/self/smaps");
   std::size_t largest = 0;
