@@ -1,4 +1,8 @@
 // `tfq lint` end to end: the real binary's stdout, stderr and exit code for every way of giving input.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -120,6 +124,54 @@ TEST_CASE("tfq lint walks a directory's .where files in sorted order", "[cli][li
   CHECK(r.out == bad_byte_report("q/a.where") + "\n" + bad_byte_report("q/b/a.where") + "\n" +
                      bad_byte_report("q/c.where") + "\nfound 3 errors\n");
   CHECK(r.err.empty());
+}
+
+// A chain of `depth` folders named `name` below `base`, made through directory descriptors, since the
+// deeper ones have paths longer than PATH_MAX, which no call that takes a path accepts, even from root:
+// the one folder a test running as root cannot read. The destructor removes the chain the same way.
+class DeepFolders {
+ public:
+  DeepFolders(const std::string& base, std::string name, int depth) : name_(std::move(name)) {
+    int parent = ::open(base.c_str(), O_RDONLY | O_DIRECTORY);
+    for (int i = 0; i < depth && parent >= 0; ++i) {
+      fds_.push_back(parent);
+      if (::mkdirat(parent, name_.c_str(), 0700) != 0) break;
+      parent = ::openat(parent, name_.c_str(), O_RDONLY | O_DIRECTORY);
+    }
+    if (parent >= 0 && static_cast<int>(fds_.size()) == depth) ::close(parent);
+  }
+  ~DeepFolders() {
+    for (auto fd = fds_.rbegin(); fd != fds_.rend(); ++fd) {
+      ::unlinkat(*fd, name_.c_str(), AT_REMOVEDIR);
+      ::close(*fd);
+    }
+  }
+  DeepFolders(const DeepFolders&) = delete;
+  DeepFolders& operator=(const DeepFolders&) = delete;
+  int made() const { return static_cast<int>(fds_.size()); }
+
+ private:
+  std::string name_;
+  std::vector<int> fds_;  // fds_[i] holds the i-th folder of the chain's parent
+};
+
+TEST_CASE("tfq lint names a folder it cannot read and still lints the rest of the walk", "[cli][lint]") {
+  const std::string dir = make_temp_dir();
+  std::filesystem::create_directories(dir + "/q/deep");
+  write_file(dir + "/q/a.where", kBadByte);
+  write_file(dir + "/q/z.where", kBadByte);
+  std::filesystem::create_directory_symlink("..", dir + "/q/loop");  // not followed: no endless walk
+  // "q/deep/" and 17 names of 250 bytes: the 17th folder's path is 4,273 bytes, over PATH_MAX (4,096).
+  const std::string name(250, 'd');
+  const DeepFolders deep(dir + "/q/deep", name, 17);
+  REQUIRE(deep.made() == 17);
+  std::string unreadable = "q/deep";
+  for (int i = 0; i < 17; ++i) unreadable += "/" + name;
+
+  const auto r = run_tfq({"lint", "q"}, in_directory(dir));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == bad_byte_report("q/a.where") + "\n" + bad_byte_report("q/z.where") + "\nfound 2 errors\n");
+  CHECK(r.err == "tfq lint: cannot read '" + unreadable + "': File name too long\n");
 }
 
 TEST_CASE("tfq lint lints --where text first, then operands in the order given", "[cli][lint]") {

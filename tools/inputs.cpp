@@ -41,25 +41,34 @@ std::string extension_list(std::span<const std::string_view> extensions) {
 }
 
 // Every regular file below dir that `take` accepts, sorted by path so that output does not depend on the
-// file system. Hidden directories (.git, .cache, ...) are not entered.
+// file system. Hidden directories (.git, .cache, ...) are not entered, nor are symbolic links to
+// directories. A directory that cannot be read is a problem naming that directory, and the walk goes on
+// with the others (as `find` does), so one unreadable folder neither hides nor drops the rest. Returns
+// whether every directory was read.
 bool walk_directory(const std::string& dir, const std::function<bool(const std::string&)>& take,
                     std::vector<std::string>& found, std::vector<std::string>& problems) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) {
-      if (it->path().filename().string().starts_with('.')) it.disable_recursion_pending();
-    } else if (it->is_regular_file(type_ec) && take(it->path().string())) {
-      found.push_back(it->path().string());
+  bool read_all = true;
+  std::vector<fs::path> pending{dir};  // a list, not recursion: no depth of folders can overflow the stack
+  while (!pending.empty()) {
+    const fs::path folder = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+      std::error_code type_ec;
+      if (!it->is_symlink(type_ec) && it->is_directory(type_ec)) {
+        if (!it->path().filename().string().starts_with('.')) pending.push_back(it->path());
+      } else if (it->is_regular_file(type_ec) && take(it->path().string())) {
+        found.push_back(it->path().string());
+      }
+    }
+    if (ec) {
+      problems.push_back(cannot_read(folder.string(), ec.message()));
+      read_all = false;
     }
   }
-  if (ec) {
-    problems.push_back(cannot_read(dir, ec.message()));
-    return false;
-  }
   std::sort(found.begin(), found.end());
-  return true;
+  return read_all;
 }
 
 // The directory a glob's walk starts from: its leading segments that hold no glob character.
@@ -92,8 +101,7 @@ void expand_glob(const std::string& pattern, std::span<const std::string_view> e
            (!selected || selected(path, true));
   };
   std::vector<std::string> found;
-  if (!walk_directory(base, take, found, problems)) return;
-  if (found.empty())
+  if (walk_directory(base, take, found, problems) && found.empty())
     problems.push_back("no " + extension_list(extensions) + " files match '" + pattern + "'");
   for (std::string& path : found) {
     if (!prefix.empty() && path.starts_with(prefix)) path.erase(0, prefix.size());
@@ -116,8 +124,7 @@ std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
       const auto take = [&](const std::string& path) {
         return has_extension(path, extensions) && (!selected || selected(path, false));
       };
-      if (!walk_directory(operand, take, found, problems)) continue;
-      if (found.empty())
+      if (walk_directory(operand, take, found, problems) && found.empty())
         problems.push_back("no " + extension_list(extensions) + " files under '" + operand + "'");
       for (std::string& path : found) inputs.push_back({InputSpec::Kind::file, std::move(path), {}});
     } else if (has_glob_characters(operand) && !fs::exists(operand, ec)) {

@@ -30,8 +30,8 @@ using FileFilter = std::function<bool(const std::string& path, bool from_glob)>;
 // one of `extensions`, sorted by path (symbolic links to directories are not followed, hidden directories
 // such as .git are skipped); an operand that names no file but holds a glob character ("q/**/*.tfq") is
 // every such file the glob matches, sorted; anything else is a file, whose problems show when it is read.
-// A directory or glob without such files, or one that cannot be walked, is a problem: it is added to
-// `problems` ("cannot read 'x': ..."), and the rest go on.
+// A directory or glob without such files is a problem, added to `problems`; so is each folder of a walk
+// that cannot be read ("cannot read 'x/y': ..."), and the walk and the other operands go on.
 std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
                                        std::span<const std::string_view> extensions,
                                        std::vector<std::string>& problems, const FileFilter& selected = {});
