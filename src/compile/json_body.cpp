@@ -8,6 +8,7 @@
 
 #include "compile/front_end.hpp"
 #include "json/reader.hpp"
+#include "tfq/input.hpp"
 #include "tfq/parse.hpp"
 
 namespace tfq::compile_detail {
@@ -152,8 +153,16 @@ class BodyReader {
       return wrong_type(value, "where takes a string");
     }
     const Source where_source(source_.name(), value.text);
-    ParseResult parsed = parse_where(where_source, {.limits = options_.limits, .allow_parameters = false});
     const auto to_file = [&](SourceRange r) { return json::source_range(value, r); };
+    // The file's bytes were checked, but an escape can still decode to a NUL (\u0000): the clause then
+    // gets the check a .where file gets, at the escape.
+    std::vector<Diagnostic> invalid = validate_input(where_source, options_.limits);
+    if (!invalid.empty()) {
+      for (auto& d : invalid) out_.diagnostics.push_back(map_diagnostic(std::move(d), to_file));
+      statement.failed = true;
+      return;
+    }
+    ParseResult parsed = parse_where(where_source, {.limits = options_.limits, .allow_parameters = false});
     for (auto& d : parsed.diagnostics) out_.diagnostics.push_back(map_diagnostic(std::move(d), to_file));
     if (parsed.expr) {
       map_ranges(*parsed.expr, to_file);
