@@ -98,15 +98,36 @@ TEST_CASE("tfq compile writes nothing when any input has an error", "[cli][compi
   CHECK(read_file(dir + "/kept.json") == "precious\n");
 }
 
+TEST_CASE("tfq compile -o writes through a symbolic link, and into /dev/stdout as a shell would",
+          "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  const auto printed = run_tfq({"compile", dir + "/monthly.tfq"});
+  REQUIRE(printed.exit_code == 0);
+
+  const auto to_stdout = run_tfq({"compile", dir + "/monthly.tfq", "-o", "/dev/stdout"});
+  CHECK(to_stdout.exit_code == 0);
+  CHECK(to_stdout.out == printed.out);
+
+  std::filesystem::create_directory(dir + "/bodies");
+  std::filesystem::create_symlink("bodies/monthly.json", dir + "/current.json");
+  const auto linked = run_tfq({"compile", dir + "/monthly.tfq", "-o", dir + "/current.json"});
+  CHECK(linked.exit_code == 0);
+  CHECK(std::filesystem::is_symlink(dir + "/current.json"));
+  CHECK(read_file(dir + "/bodies/monthly.json") == printed.out);
+}
+
 TEST_CASE("tfq compile never writes a body over one of its inputs", "[cli][compile]") {
   const std::string dir = tfq::test::make_temp_dir();
   write_file(dir + "/monthly.tfq", kMonthly);
   const std::string body =
       R"({"fields": ["usageMonth"], "metrics": ["tokensConsumed"], "downloadFileName": "x"})";
   write_file(dir + "/x.json", body);
+  std::filesystem::create_symlink("monthly.tfq", dir + "/link.tfq");
   for (const auto& [input, output] : std::vector<std::pair<std::string, std::string>>{
            {dir + "/monthly.tfq", dir + "/monthly.tfq"},
            {dir + "/monthly.tfq", dir + "/./monthly.tfq"},  // the same file by another name
+           {dir + "/monthly.tfq", dir + "/link.tfq"},       // or through a symbolic link
            {dir + "/x.json", dir + "/x.json"}}) {
     INFO(input << " -o " << output);
     const auto result = run_tfq({"compile", input, "-o", output});

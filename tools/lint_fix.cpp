@@ -2,7 +2,6 @@
 #include "lint_fix.hpp"
 
 #include <cstdio>
-#include <filesystem>
 
 #include "atomic_files.hpp"
 #include "commands.hpp"
@@ -17,14 +16,6 @@ struct Fixed {
   FixedSource result;
   std::string problem;
 };
-
-// A symbolic link is followed: the file it points to is rewritten, and the link stays a link.
-std::string written_path(const std::string& name) {
-  std::error_code ec;
-  if (!std::filesystem::is_symlink(name, ec)) return name;
-  const std::filesystem::path target = std::filesystem::canonical(name, ec);
-  return ec ? name : target.string();
-}
 
 std::string plural(std::size_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
@@ -64,7 +55,7 @@ int run_lint_fix(const std::vector<InputSpec>& inputs, const LintSetup& setup, c
           if (!out.is_file) {
             problems.push_back("cannot fix " + source.name() + " in place: use --diff to see the fixes");
           } else {
-            planned.push_back({written_path(source.name()), out.result.text});
+            planned.push_back({source.name(), out.result.text});  // a link is written through
             fixed_findings += out.result.applied;
           }
         }

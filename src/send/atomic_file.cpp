@@ -29,27 +29,83 @@ void sync_directory(const std::string& directory) {
   ::close(fd);
 }
 
+// The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N names, or -1. Writing to a
+// duplicate of it shares the shell's open file (its offset, its append mode), as `> /dev/stdout` would.
+int descriptor_named(const std::string& path) {
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  for (const std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (!path.starts_with(prefix) || path.size() == prefix.size() || path.size() > prefix.size() + 9)
+      continue;
+    int fd = 0;
+    for (const char c : std::string_view(path).substr(prefix.size())) {
+      if (c < '0' || c > '9') return -1;
+      fd = fd * 10 + (c - '0');
+    }
+    return fd;
+  }
+  return -1;
+}
+
+// `path` with the symbolic links of its last name followed; empty when they loop.
+std::filesystem::path follow_links(const std::string& path) {
+  std::filesystem::path at(path);
+  for (int hops = 0; hops < 40; ++hops) {  // Linux's own limit
+    std::error_code ec;
+    if (!std::filesystem::is_symlink(std::filesystem::symlink_status(at, ec))) return at;
+    const std::filesystem::path next = std::filesystem::read_symlink(at, ec);
+    if (ec) return at;
+    at = next.is_absolute() ? next : at.parent_path() / next;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<AtomicFile> AtomicFile::create(const std::string& path, std::string* error) {
-  const std::filesystem::path target(path);
-  std::string pattern =
-      (std::filesystem::path(directory_of(path)) / ("." + target.filename().string() + ".tfq-partial-XXXXXX"))
-          .string();
-  const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-  if (fd < 0) {
-    if (error) *error = "cannot write in " + directory_of(path) + ": " + errno_text();
+  const auto fail = [&](const std::string& message) {
+    if (error) *error = message;
     return std::nullopt;
+  };
+  if (const int named = descriptor_named(path); named >= 0) {
+    const int fd = ::fcntl(named, F_DUPFD_CLOEXEC, 3);
+    if (fd < 0) return fail("cannot write " + path + ": " + errno_text());
+    return AtomicFile(path, path, "", fd);
   }
-  // mkostemp makes the file 0600; a downloaded CSV gets the usual mode, less the umask.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  return AtomicFile(path, std::move(pattern), fd);
+  const std::filesystem::path target = follow_links(path);
+  if (target.empty()) return fail("cannot write " + path + ": " + std::strerror(ELOOP));
+
+  struct stat existing {};
+  const bool exists = ::stat(target.c_str(), &existing) == 0;
+  if (exists && !S_ISREG(existing.st_mode) && !S_ISDIR(existing.st_mode)) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return fail("cannot write " + path + ": " + errno_text());
+    return AtomicFile(path, path, "", fd);
+  }
+
+  std::string pattern = (std::filesystem::path(directory_of(target.string())) /
+                         ("." + target.filename().string() + ".tfq-partial-XXXXXX"))
+                            .string();
+  const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+  if (fd < 0) return fail("cannot write in " + directory_of(target.string()) + ": " + errno_text());
+  if (exists) {
+    // The replacement is the same file to its users: same permissions, same owner when we may set it.
+    ::fchmod(fd, existing.st_mode & 07777);
+    if (::fchown(fd, existing.st_uid, existing.st_gid) != 0) {
+      // Only root may give a file away; the file is then ours, as any edited file would be.
+    }
+  } else {
+    // mkostemp makes the file 0600; a new file gets the usual mode, less the umask.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
+  return AtomicFile(path, target.string(), std::move(pattern), fd);
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
     : path_(std::move(other.path_)),
+      target_(std::move(other.target_)),
       temporary_(std::move(other.temporary_)),
       fd_(other.fd_),
       size_(other.size_),
@@ -65,7 +121,7 @@ AtomicFile::~AtomicFile() {
 void AtomicFile::discard() {
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  if (!committed_) ::unlink(temporary_.c_str());
+  if (!committed_ && !in_place()) ::unlink(temporary_.c_str());
   committed_ = true;
 }
 
@@ -92,6 +148,18 @@ bool AtomicFile::commit(bool overwrite, std::string* error) {
     if (error) *error = "the file was already written";
     return false;
   }
+  if (in_place()) {
+    // A terminal or a pipe cannot be synced (EINVAL); what was written is all there is to keep.
+    const bool synced = ::fsync(fd_) == 0 || errno == EINVAL || errno == EROFS || errno == ENOTSUP;
+    const bool closed = ::close(fd_) == 0;
+    fd_ = -1;
+    committed_ = true;
+    if (!synced || !closed) {
+      if (error) *error = "cannot write " + path_ + ": " + errno_text();
+      return false;
+    }
+    return true;
+  }
   if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
     fd_ = -1;
     if (error) *error = "cannot write " + path_ + ": " + errno_text();
@@ -100,14 +168,14 @@ bool AtomicFile::commit(bool overwrite, std::string* error) {
   }
   fd_ = -1;
   if (overwrite) {
-    if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
+    if (::rename(temporary_.c_str(), target_.c_str()) != 0) {
       if (error) *error = "cannot write " + path_ + ": " + errno_text();
       discard();
       return false;
     }
   } else {
     // link() fails when the name exists, so an existing file is never replaced, even by a race.
-    if (::link(temporary_.c_str(), path_.c_str()) != 0) {
+    if (::link(temporary_.c_str(), target_.c_str()) != 0) {
       if (error) {
         *error = errno == EEXIST ? path_ + " already exists (--force replaces it)"
                                  : "cannot write " + path_ + ": " + errno_text();
@@ -118,7 +186,7 @@ bool AtomicFile::commit(bool overwrite, std::string* error) {
     ::unlink(temporary_.c_str());
   }
   committed_ = true;
-  sync_directory(directory_of(path_));
+  sync_directory(directory_of(target_));
   return true;
 }
 
