@@ -72,7 +72,22 @@ TEST_CASE("fmt keeps every comment, above the clause that follows it", "[fmt]") 
         "INTO 'n';\n"
         "\n"
         "-- after\n");
-  CHECK(format("-- only a comment\r\n") == "-- only a comment\n");
+  CHECK(format("-- only a comment \r\n") == "-- only a comment\r\n");
+}
+
+TEST_CASE("fmt ends its lines as most lines of the file end: CRLF stays CRLF", "[fmt]") {
+  const std::string lf = "select a, b -- pair\nfrom X\nwhere x = 1 and y = 2 into 'n';\n";
+  std::string crlf;
+  for (const char c : lf) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  const std::string formatted_lf = format(lf);
+  std::string expected_crlf;
+  for (const char c : formatted_lf) expected_crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  CHECK(formatted_lf == "SELECT a, b\n-- pair\nFROM X\nWHERE x = 1\n  AND y = 2\nINTO 'n';\n");
+  CHECK(format(crlf) == expected_crlf);
+  CHECK(format(expected_crlf) == expected_crlf);
+  // One CRLF line among LF ones is a stray: the file stays LF.
+  CHECK(format("select a\r\nfrom X\nwhere x = 1\ninto 'n';\n") ==
+        "SELECT a\nFROM X\nWHERE x = 1\nINTO 'n';\n");
 }
 
 TEST_CASE("fmt output is already formatted: formatting twice changes nothing", "[fmt]") {

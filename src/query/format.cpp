@@ -26,8 +26,20 @@ std::string trimmed_comment(const Source& source, SourceRange range) {
   return std::string(text);
 }
 
+// The line end a file mostly uses: "\r\n" when most of its lines end so, else "\n". The layout's own
+// line breaks follow it, so that formatting a Windows file does not change every line of it.
+std::string_view line_end_of(std::string_view text) {
+  std::size_t lines = 0, crlf = 0;
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    ++lines;
+    crlf += at > 0 && text[at - 1] == '\r';
+  }
+  return crlf * 2 > lines ? "\r\n" : "\n";
+}
+
 // `KEYWORD a, b, c`, filled up to kWidth columns, continuation lines indented by 2.
-std::string name_list(std::string_view keyword, const std::vector<query::Name>& names) {
+std::string name_list(std::string_view keyword, const std::vector<query::Name>& names,
+                      std::string_view newline) {
   std::string out(keyword);
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -35,7 +47,8 @@ std::string name_list(std::string_view keyword, const std::vector<query::Name>& 
     const bool last = i + 1 == names.size();
     const std::size_t needed = 1 + name.size() + (last ? 0 : 1);
     if (i > 0 && out.size() - line_start + needed > kWidth) {
-      out += "\n  ";
+      out += newline;
+      out += "  ";
       line_start = out.size() - 2;
     } else {
       out += ' ';
@@ -47,9 +60,9 @@ std::string name_list(std::string_view keyword, const std::vector<query::Name>& 
 }
 
 // One top-level AND or OR operand per line; an OR under an AND keeps its parentheses.
-std::string where_lines(const Expr& where) {
+std::string where_lines(const Expr& where, std::string_view newline) {
   if (where.kind != ExprKind::and_ && where.kind != ExprKind::or_) return "WHERE " + print_where(where);
-  const std::string joiner = where.kind == ExprKind::and_ ? "\n  AND " : "\n  OR ";
+  const std::string joiner = std::string(newline) + (where.kind == ExprKind::and_ ? "  AND " : "  OR ");
   std::string out = "WHERE ";
   for (std::size_t i = 0; i < where.children.size(); ++i) {
     const Expr& child = where.children[i];
@@ -63,35 +76,36 @@ std::string where_lines(const Expr& where) {
 class Formatter {
  public:
   Formatter(const Source& source, const query::File& file, const std::vector<Expr>& wheres)
-      : source_(source), file_(file), wheres_(wheres) {}
+      : source_(source), file_(file), wheres_(wheres), newline_(line_end_of(source.text())) {}
 
   std::string run() {
     std::size_t where_index = 0;
     for (std::size_t i = 0; i < file_.statements.size(); ++i) {
       const query::Statement& s = file_.statements[i];
-      if (i > 0) out_ += "\n";
+      if (i > 0) out_ += newline_;
       // Each clause with the end of its last token. A comment goes above the first clause that ends after
       // it, so printing it there puts it in front of that clause again: formatting is idempotent.
       std::vector<std::pair<std::uint32_t, std::string>> clauses;
       const std::string target = s.target_written ? (s.target == Target::query ? "QUERY " : "EXPORT ") : "";
-      clauses.emplace_back(s.select.back().range.end, target + name_list("SELECT", s.select));
-      if (s.has_from) clauses.emplace_back(s.from.back().range.end, name_list("FROM", s.from));
+      clauses.emplace_back(s.select.back().range.end, target + name_list("SELECT", s.select, newline_));
+      if (s.has_from) clauses.emplace_back(s.from.back().range.end, name_list("FROM", s.from, newline_));
       if (s.has_where) {
         const SourceRange where = query::trim_end(source_, file_, s.where);
-        clauses.emplace_back(where.end, where_lines(wheres_[where_index++]));
+        clauses.emplace_back(where.end, where_lines(wheres_[where_index++], newline_));
       }
       if (s.into) {
         const std::string name = s.into->parameter ? ":" + s.into->text : quote_string(s.into->text);
         clauses.emplace_back(s.into_clause.end, "INTO " + name);
       }
       for (std::size_t k = 0; k < clauses.size(); ++k) {
-        if (k > 0) out_ += "\n";
+        if (k > 0) out_ += newline_;
         comments_before(clauses[k].first);
         out_ += clauses[k].second;
       }
-      out_ += ";\n";
+      out_ += ";";
+      out_ += newline_;
     }
-    if (!out_.empty() && next_comment_ < file_.comments.size()) out_ += "\n";
+    if (!out_.empty() && next_comment_ < file_.comments.size()) out_ += newline_;
     comments_before(static_cast<std::uint32_t>(source_.text().size()) + 1);
     return out_;
   }
@@ -100,6 +114,7 @@ class Formatter {
   const Source& source_;
   const query::File& file_;
   const std::vector<Expr>& wheres_;
+  const std::string_view newline_;
   std::string out_;
   std::size_t next_comment_ = 0;
 
@@ -107,9 +122,9 @@ class Formatter {
   // its text; at the end of a line it would swallow what follows, so the newline is always written.
   void comments_before(std::uint32_t offset) {
     while (next_comment_ < file_.comments.size() && file_.comments[next_comment_].begin < offset) {
-      if (!out_.empty() && out_.back() != '\n') out_ += "\n";
+      if (!out_.empty() && out_.back() != '\n') out_ += newline_;
       out_ += trimmed_comment(source_, file_.comments[next_comment_++]);
-      out_ += "\n";
+      out_ += newline_;
     }
   }
 };
