@@ -135,6 +135,20 @@ TEST_CASE("a parameter compared with an integer field must be an integer", "[req
   tfq::CompileOptions options;
   options.parameters = {{"year", "-3"}};
   CHECK(compile("p.tfq", "SELECT userName WHERE contractYear >= :year", options).requests.size() == 1);
+  // Digits that are too many for 64 bits are an integer all the same: the message says what is wrong.
+  for (const std::string value : {"99999999999999999999", "-9223372036854775809"}) {
+    options.parameters = {{"year", value}};
+    const CompileResult result = compile("p.tfq", "SELECT userName WHERE contractYear = :year", options);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message ==
+          "parameter ':year' is compared with the integer field 'contractYear', "
+          "but its value '" +
+              value + "' does not fit in 64 bits");
+  }
+  options.parameters = {{"year", "1.0"}};
+  CHECK(compile("p.tfq", "SELECT userName WHERE contractYear = :year", options).diagnostics[0].message ==
+        "parameter ':year' is compared with the integer field 'contractYear', but its value '1.0' is not an "
+        "integer");
 }
 
 TEST_CASE("without required parameters (lint) an unbound one is checked around and yields no body",

@@ -17,10 +17,16 @@ const Operand* field_of(const Expr& e) {
   return nullptr;
 }
 
-bool parse_integer(const std::string& text, std::int64_t& value) {
+enum class IntegerRead { ok, not_integer, out_of_range };
+
+// Decimal digits with an optional '-', as an integer literal in a clause is written.
+IntegerRead parse_integer(const std::string& text, std::int64_t& value) {
+  if (text.empty() || text[0] == '+') return IntegerRead::not_integer;
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  return ec == std::errc() && ptr == end && !text.empty() && text[0] != '+';
+  if (ptr != end) return IntegerRead::not_integer;
+  if (ec == std::errc::result_out_of_range) return IntegerRead::out_of_range;
+  return ec == std::errc() ? IntegerRead::ok : IntegerRead::not_integer;
 }
 
 }  // namespace
@@ -55,12 +61,15 @@ bool ParameterBinder::bind_operand(Operand& operand, const Operand* field,
   const FieldInfo* info = field ? catalog_.find(field->text) : nullptr;
   if (info && info->type == FieldType::integer) {
     std::int64_t number = 0;
-    if (!parse_integer(*value, number)) {
+    if (const IntegerRead read = parse_integer(*value, number); read != IntegerRead::ok) {
+      const bool too_large = read == IntegerRead::out_of_range;
       auto& d = diagnostics.emplace_back(
           make_diagnostic(Code::parameter_bad_value, operand.range,
                           "parameter ':" + operand.text + "' is compared with the integer field '" +
-                              info->name + "', but its value '" + *value + "' is not an integer"));
-      d.help = "bind it to a whole number, such as --param " + operand.text + "=1";
+                              info->name + "', but its value '" + *value +
+                              (too_large ? "' does not fit in 64 bits" : "' is not an integer")));
+      d.help = too_large ? "integers range from -9223372036854775808 to 9223372036854775807"
+                         : "bind it to a whole number, such as --param " + operand.text + "=1";
       return false;
     }
     operand.kind = Operand::Kind::integer;
