@@ -273,3 +273,17 @@ TEST_CASE("lint --format sarif of real findings, every rule included, is valid S
   INFO(valid.out << valid.err);
   CHECK(valid.exit_code == 0);
 }
+
+TEST_CASE("lint --format gitlab gives paths relative to CI_PROJECT_DIR, however the files were named",
+          "[cli][lint_ci]") {
+  const std::string root = project({{"q/a.where", "contractYear = 'x'\n"}});
+  for (const std::string& operand : std::vector<std::string>{".", "./q", "q", root + "/q", root}) {
+    INFO(operand);
+    const auto r =
+        run_tfq({"lint", "--format", "gitlab", operand}, in_directory(root, {{"CI_PROJECT_DIR", root}}));
+    CHECK(r.exit_code == 1);
+    const auto issues = nlohmann::json::parse(r.out);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0]["location"]["path"] == "q/a.where");
+  }
+}

@@ -313,3 +313,29 @@ TEST_CASE("gitlab fingerprints tell identical findings in one file apart", "[for
   CHECK(issues[0]["fingerprint"] != issues[1]["fingerprint"]);
   CHECK(issues[0]["fingerprint"].get<std::string>().size() == 32);
 }
+
+TEST_CASE("CI formats name a file as its repository does: no leading ./, inside CI_PROJECT_DIR relative",
+          "[formats]") {
+  const Source dotted("./queries/a.where", "contractYear = 'x'");
+  const Source checkout("/builds/group/project/queries/b.where", "contractYear = 'x'");
+  const Source elsewhere("/tmp/c.where", "contractYear = 'x'");
+  const std::vector<Diagnostic> one{finding(Code::unknown_field, Severity::error, {0, 12}, "boom")};
+  const std::vector<SourceDiagnostics> sources{{&dotted, one}, {&checkout, one}, {&elsewhere, one}};
+
+  const auto gitlab = nlohmann::json::parse(tfq::render_gitlab(sources, "/builds/group/project/"));
+  REQUIRE(gitlab.size() == 3);
+  CHECK(gitlab[0]["location"]["path"] == "queries/a.where");
+  CHECK(gitlab[1]["location"]["path"] == "queries/b.where");
+  CHECK(gitlab[2]["location"]["path"] == "/tmp/c.where");
+  // The fingerprint follows the repository's name, so `tfq lint .` and `tfq lint queries` agree.
+  const Source plain("queries/a.where", dotted.text());
+  const std::vector<SourceDiagnostics> as_named{{&plain, one}};
+  CHECK(nlohmann::json::parse(tfq::render_gitlab(as_named))[0]["fingerprint"] == gitlab[0]["fingerprint"]);
+  CHECK(nlohmann::json::parse(tfq::render_gitlab(sources))[1]["location"]["path"] ==
+        "/builds/group/project/queries/b.where");
+
+  const auto sarif = nlohmann::json::parse(tfq::render_sarif(sources));
+  CHECK(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "queries/a.where");
+  CHECK(tfq::render_github(sources).commands.starts_with("::error file=queries/a.where,"));
+}

@@ -60,6 +60,8 @@ ReportOptions format_report_options(OutputFormat format, std::FILE* stream) {
   options.format = format;
   const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
   if (format == OutputFormat::github && summary != nullptr) options.step_summary_path = summary;
+  const char* project_dir = std::getenv("CI_PROJECT_DIR");
+  if (format == OutputFormat::gitlab && project_dir != nullptr) options.project_dir = project_dir;
   return options;
 }
 
@@ -92,7 +94,7 @@ void FindingsReport::finish() {
     case OutputFormat::json: write(out_, render_json(all)); break;
     case OutputFormat::jsonl: write(out_, render_jsonl(all)); break;
     case OutputFormat::sarif: write(out_, render_sarif(all)); break;
-    case OutputFormat::gitlab: write(out_, render_gitlab(all)); break;
+    case OutputFormat::gitlab: write(out_, render_gitlab(all, options_.project_dir)); break;
     case OutputFormat::github: {
       const GithubReport github = render_github(all);
       write(out_, github.commands);

@@ -28,6 +28,7 @@ struct ReportOptions {
   bool warnings_as_errors = false;  // warnings are reported, and counted, as errors
   bool quiet = false;               // text: only the closing count, no findings
   std::string step_summary_path;    // github: the file a Markdown table of all findings is appended to
+  std::string project_dir;          // gitlab: CI_PROJECT_DIR, which paths are made relative to
 };
 
 // Colour for a stream: only on a terminal, and never when NO_COLOR is set to anything but "".
@@ -37,7 +38,7 @@ bool color_wanted(std::FILE* stream);
 ReportOptions text_report_options(std::FILE* stream);
 
 // What --format FORMAT asks for on a stream: text as text_report_options(stream); for github also the
-// step summary file GITHUB_STEP_SUMMARY names.
+// step summary file GITHUB_STEP_SUMMARY names, for gitlab the checkout CI_PROJECT_DIR names.
 ReportOptions format_report_options(OutputFormat format, std::FILE* stream);
 
 // "text, json, jsonl, sarif, github, gitlab": the names for --help.

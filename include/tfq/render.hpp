@@ -59,7 +59,9 @@ GithubReport render_github(std::span<const SourceDiagnostics> sources,
                            std::size_t max_per_severity = github_annotation_limit);
 
 // A GitLab Code Quality report: a JSON array of issues with description, check_name, a fingerprint that
-// stays the same while the finding's file, code, message and text do, severity and location.
-std::string render_gitlab(std::span<const SourceDiagnostics> sources);
+// stays the same while the finding's file, code, message and text do, severity and location. Paths are
+// given relative to the repository, as GitLab matches them: without a leading "./", and relative to
+// project_dir (CI_PROJECT_DIR) when inside it.
+std::string render_gitlab(std::span<const SourceDiagnostics> sources, std::string_view project_dir = {});
 
 }  // namespace tfq

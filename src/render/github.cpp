@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "render/paths.hpp"
 #include "render/positions.hpp"
 #include "tfq/render.hpp"
 
@@ -62,7 +63,8 @@ std::string full_message(const Diagnostic& d) {
 
 std::string annotation(const Finding& f) {
   const Diagnostic& d = *f.diagnostic;
-  return "::" + std::string(command(d.severity)) + " file=" + escape_property(f.source->name()) +
+  return "::" + std::string(command(d.severity)) +
+         " file=" + escape_property(render::repository_path(f.source->name())) +
          ",line=" + std::to_string(f.start.line) + ",col=" + std::to_string(f.start.column) +
          ",endLine=" + std::to_string(f.end.line) + ",endColumn=" + std::to_string(f.end.column) +
          ",title=" + escape_property(info(d.code).id) + "::" + escape_data(full_message(d)) + "\n";

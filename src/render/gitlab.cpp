@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "render/paths.hpp"
 #include "render/positions.hpp"
 #include "tfq/render.hpp"
 
@@ -52,16 +53,17 @@ std::string description(const Diagnostic& d) {
 
 }  // namespace
 
-std::string render_gitlab(std::span<const SourceDiagnostics> sources) {
+std::string render_gitlab(std::span<const SourceDiagnostics> sources, std::string_view project_dir) {
   Json issues = Json::array();
   std::map<std::string, std::size_t> seen;
   for (const SourceDiagnostics& s : sources) {
     render::PositionCursor cursor(*s.source);
     const std::string& text = s.source->text();
+    const std::string path(render::repository_path(s.source->name(), project_dir));
     for (const Diagnostic& d : s.diagnostics) {
       const std::size_t begin = std::min<std::size_t>(d.range.begin, text.size());
       const std::size_t end = std::clamp<std::size_t>(d.range.end, begin, text.size());
-      std::string key = s.source->name() + '\0' + std::string(info(d.code).id) + '\0' + d.message + '\0' +
+      std::string key = path + '\0' + std::string(info(d.code).id) + '\0' + d.message + '\0' +
                         text.substr(begin, end - begin);
       const std::size_t occurrence = seen[key]++;
       Json issue;
@@ -69,7 +71,7 @@ std::string render_gitlab(std::span<const SourceDiagnostics> sources) {
       issue["check_name"] = info(d.code).id;
       issue["fingerprint"] = fingerprint(key, occurrence);
       issue["severity"] = gitlab_severity(d.severity);
-      issue["location"] = {{"path", s.source->name()}, {"lines", {{"begin", cursor.at(d.range.begin).line}}}};
+      issue["location"] = {{"path", path}, {"lines", {{"begin", cursor.at(d.range.begin).line}}}};
       issues.push_back(std::move(issue));
     }
   }

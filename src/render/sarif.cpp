@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "render/paths.hpp"
 #include "render/positions.hpp"
 #include "render/uri.hpp"
 #include "tfq/code_docs.hpp"
@@ -64,7 +65,7 @@ Json region(render::PositionCursor& cursor, SourceRange range) {
 }
 
 Json artifact(const Source& source) {
-  return {{"uri", render::file_uri(source.name())}};
+  return {{"uri", render::file_uri(render::repository_path(source.name()))}};
 }
 
 Json physical_location(const Source& source, render::PositionCursor& cursor, SourceRange range) {
