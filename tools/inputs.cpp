@@ -1,14 +1,14 @@
 // Command-line operands to sources: directory walks in sorted order, and bounded reads.
 #include "inputs.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <memory>
 
 #include "large_input_heap.hpp"
 #include "tfq/config.hpp"
@@ -109,6 +109,39 @@ void expand_glob(const std::string& pattern, std::span<const std::string_view> e
   }
 }
 
+// Everything fd holds, up to max_bytes + 1 bytes (one more than allowed, so that validation can say the
+// input is too large). Plain reads straight into the text: no stdio buffer to copy through, and no second
+// fstat for one (on 10,000 small files those are 10,000 system calls).
+std::optional<Source> read_descriptor(int fd, const std::string& name, std::size_t max_bytes,
+                                      std::string& problem) {
+  // A regular file's text is allocated once at its size: grown by doubling, a large file would hold up
+  // to twice its size for as long as it is linted.
+  struct stat status {};
+  const bool sized = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0;
+  const std::size_t size = sized ? static_cast<std::size_t>(status.st_size) : 0;  // /proc files say 0
+  if (sized) prepare_heap_for_input(std::min(size, max_bytes));
+  std::string text;
+  text.resize(std::min(sized ? size : std::size_t{1} << 16, max_bytes) + 1);
+  std::size_t filled = 0;
+  while (filled <= max_bytes) {
+    if (filled == text.size()) text.resize(std::min(text.size() * 2, max_bytes + 1));
+    const std::size_t wanted = text.size() - filled;
+    const ssize_t got = ::read(fd, text.data() + filled, wanted);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      problem = cannot_read(name, std::strerror(errno));
+      return std::nullopt;
+    }
+    filled += static_cast<std::size_t>(got);
+    // A regular file that has given all its bytes reads short at its end: asking again just to be told
+    // so would cost a call.
+    if (got == 0 || (sized && filled >= size && static_cast<std::size_t>(got) < wanted)) break;
+  }
+  text.resize(filled);
+  if (!sized) prepare_heap_for_input(text.size());  // a pipe's size is known only now
+  return Source(name, std::move(text));
+}
+
 }  // namespace
 
 std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
@@ -138,40 +171,17 @@ std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
 
 std::optional<Source> read_input(const InputSpec& input, std::size_t max_bytes, std::string& problem) {
   if (input.kind == InputSpec::Kind::inline_text) return Source(input.name, input.text);
-
-  using File = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
-  File owned(nullptr, std::fclose);
-  std::FILE* file = stdin;
-  if (input.kind == InputSpec::Kind::file) {
-    owned.reset(std::fopen(input.name.c_str(), "rb"));
-    if (!owned) {
-      problem = cannot_read(input.name, std::strerror(errno));
-      return std::nullopt;
-    }
-    file = owned.get();
+  if (input.kind == InputSpec::Kind::standard_input) {
+    return read_descriptor(STDIN_FILENO, input.name, max_bytes, problem);
   }
-  std::string text;
-  // A regular file's text is allocated once at its size (the read below ends at the cap plus one byte):
-  // grown by doubling, a large file would hold up to twice its size for as long as it is linted.
-  struct stat status {};
-  if (::fstat(::fileno(file), &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
-    const std::size_t size = std::min(static_cast<std::size_t>(status.st_size), max_bytes);
-    prepare_heap_for_input(size);
-    text.reserve(size + 1);
-  }
-  char buffer[1 << 16];
-  while (text.size() <= max_bytes) {
-    const std::size_t wanted = std::min(sizeof buffer, max_bytes + 1 - text.size());
-    const std::size_t got = std::fread(buffer, 1, wanted, file);
-    text.append(buffer, got);
-    if (got < wanted) break;
-  }
-  if (std::ferror(file)) {
+  const int fd = ::open(input.name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     problem = cannot_read(input.name, std::strerror(errno));
     return std::nullopt;
   }
-  if (file == stdin) prepare_heap_for_input(text.size());  // its size was not known before reading
-  return Source(input.name, std::move(text));
+  std::optional<Source> source = read_descriptor(fd, input.name, max_bytes, problem);
+  ::close(fd);
+  return source;
 }
 
 std::vector<InputSpec> collect_inputs(std::span<const std::string> wheres,
