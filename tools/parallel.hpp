@@ -21,6 +21,8 @@ inline unsigned default_jobs() {
 // Calls work(i) for every i in [0, count) on up to `jobs` threads, and consume(result) on the calling
 // thread in index order, each as soon as it and all before it are done. So output is the same whatever
 // the number of threads, and it streams. An exception from work is rethrown here once the threads stop.
+// The calling thread is one of the `jobs`: between results it takes jobs itself rather than sleep until
+// one is ready, so no thread waits on another while there is work left, and on N cores N threads run.
 template <class Work, class Consume>
 void ordered_parallel(std::size_t count, unsigned jobs, Work work, Consume consume) {
   using Result = decltype(work(std::size_t{}));
@@ -39,41 +41,58 @@ void ordered_parallel(std::size_t count, unsigned jobs, Work work, Consume consu
   std::atomic<bool> stop{false};
   std::mutex mutex;
   std::condition_variable ready;
-  auto worker = [&] {
-    for (std::size_t i; !stop && (i = next++) < count;) {
-      Slot local;
-      try {
-        local.result.emplace(work(i));
-      } catch (...) {
-        local.error = std::current_exception();
-      }
-      const std::lock_guard lock(mutex);
-      slots[i].result = std::move(local.result);
-      slots[i].error = local.error;
-      slots[i].done = true;
-      ready.notify_all();
+  bool caller_waits = false;  // under mutex: the calling thread sleeps until the next result is done
+  const auto run = [&](std::size_t i) {
+    Slot local;
+    try {
+      local.result.emplace(work(i));
+    } catch (...) {
+      local.error = std::current_exception();
     }
+    const std::lock_guard lock(mutex);
+    slots[i].result = std::move(local.result);
+    slots[i].error = local.error;
+    slots[i].done = true;
+    if (caller_waits) ready.notify_one();
   };
+  const auto take = [&](std::size_t& i) { return !stop && (i = next++) < count; };
   std::exception_ptr failure;
   {
     std::vector<std::jthread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (std::size_t i = 0; i < count && !failure; ++i) {
+    for (unsigned t = 1; t < jobs; ++t) {
+      threads.emplace_back([&] {
+        for (std::size_t i; take(i);) run(i);
+      });
+    }
+    for (std::size_t consumed = 0; consumed < count;) {
       std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return slots[i].done; });
-      if (slots[i].error) {
-        failure = slots[i].error;
+      if (!slots[consumed].done) {
+        lock.unlock();
+        if (std::size_t i; take(i)) {
+          run(i);
+          continue;
+        }
+        // Every job is taken: the ones before the next result are running on other threads.
+        lock.lock();
+        caller_waits = true;
+        ready.wait(lock, [&] { return slots[consumed].done; });
+        caller_waits = false;
+      }
+      Slot& slot = slots[consumed++];
+      if (slot.error) {
+        failure = slot.error;
         stop = true;
         break;
       }
-      Result result = std::move(*slots[i].result);
-      slots[i].result.reset();
+      Result result = std::move(*slot.result);
+      slot.result.reset();
       lock.unlock();
       try {
         consume(std::move(result));
       } catch (...) {
         failure = std::current_exception();
         stop = true;
+        break;
       }
     }
   }  // the threads are joined here
