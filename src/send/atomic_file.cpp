@@ -150,15 +150,13 @@ bool AtomicFile::commit(bool overwrite, std::string* error) {
   }
   if (in_place()) {
     // A terminal or a pipe cannot be synced (EINVAL); what was written is all there is to keep.
-    const bool synced = ::fsync(fd_) == 0 || errno == EINVAL || errno == EROFS || errno == ENOTSUP;
-    const bool closed = ::close(fd_) == 0;
+    int failure = 0;
+    if (::fsync(fd_) != 0 && errno != EINVAL && errno != EROFS && errno != ENOTSUP) failure = errno;
+    if (::close(fd_) != 0 && failure == 0) failure = errno;
     fd_ = -1;
     committed_ = true;
-    if (!synced || !closed) {
-      if (error) *error = "cannot write " + path_ + ": " + errno_text();
-      return false;
-    }
-    return true;
+    if (failure != 0 && error) *error = "cannot write " + path_ + ": " + std::strerror(failure);
+    return failure == 0;
   }
   if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
     fd_ = -1;
