@@ -18,11 +18,8 @@ void complain(const std::string& command, const std::string& problem) {
   std::fprintf(stderr, "tfq %s: %s\n", command.c_str(), problem.c_str());
 }
 
-// A path (relative to the working directory cwd) relative to `base`, in '/' form; nullopt when it lies
-// outside base. cwd is read once by the caller: asking the system for it again costs a call per file.
-std::optional<std::string> relative_to(const std::string& path, const fs::path& base, const fs::path& cwd) {
-  if (cwd.empty() && fs::path(path).is_relative()) return std::nullopt;  // the working directory is gone
-  const fs::path absolute = (cwd / path).lexically_normal();             // an absolute path stays as it is
+// An absolute, normalized path relative to `base`, in '/' form; nullopt when it lies outside base.
+std::optional<std::string> relative_to(const fs::path& absolute, const fs::path& base) {
   const fs::path relative = absolute.lexically_relative(base);
   if (relative.empty() || *relative.begin() == "..") return std::nullopt;
   return relative.generic_string();
@@ -85,13 +82,17 @@ FileFilter project_filter(const Project& project, std::span<const std::string> e
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
   return [cli_excludes, config, cwd](const std::string& path, bool from_glob) {
-    if (const auto here = relative_to(path, cwd, cwd)) {
+    // Made absolute from the working directory read once above, not by asking the system per file. A
+    // relative path whose working directory is gone lies nowhere.
+    const bool placed = !cwd.empty() || fs::path(path).is_absolute();
+    const fs::path absolute = (cwd / path).lexically_normal();
+    if (const auto here = placed ? relative_to(absolute, cwd) : std::nullopt) {
       for (const std::string& glob : cli_excludes) {
         if (path_matches(glob, *here)) return false;
       }
     }
     const std::optional<std::string> in_project =
-        config ? relative_to(path, config->directory, cwd) : std::nullopt;
+        config && placed ? relative_to(absolute, config->directory) : std::nullopt;
     // A directory holds many JSON files that are not request bodies: they are taken only when named by a
     // glob on the command line or by an include pattern of the project.
     if (path.ends_with(".json") && !from_glob) {
