@@ -54,7 +54,7 @@ TEST_CASE("an atomic file never replaces an existing one unless asked", "[atomic
   REQUIRE(file);
   REQUIRE(file->write("new"));
   CHECK_FALSE(file->commit(false, &error));
-  CHECK(error == path + " already exists (--force replaces it)");
+  CHECK(error == "'" + path + "' already exists (--force replaces it)");
   CHECK(tfq::test::read_file(path) == "precious");
   CHECK(entries_in(dir) == 1);
 
@@ -70,7 +70,7 @@ TEST_CASE("an atomic file never replaces an existing one unless asked", "[atomic
 TEST_CASE("an atomic file in a missing directory is an error, not a crash", "[atomic_file]") {
   std::string error;
   CHECK_FALSE(AtomicFile::create(tfq::test::make_temp_dir() + "/no/such/dir/out.csv", &error));
-  CHECK(error.find("cannot write in") != std::string::npos);
+  CHECK(error.starts_with("cannot write in '"));
 }
 
 TEST_CASE("an atomic file replaces what a symbolic link points to and keeps the link", "[atomic_file]") {
@@ -99,11 +99,11 @@ TEST_CASE("an atomic file replaces what a symbolic link points to and keeps the 
   REQUIRE(refused);
   REQUIRE(refused->write("newer"));
   CHECK_FALSE(refused->commit(false, &error));
-  CHECK(error == dir + "/link.json already exists (--force replaces it)");
+  CHECK(error == "'" + dir + "/link.json' already exists (--force replaces it)");
 
   fs::create_symlink("loop.json", dir + "/loop.json");
   CHECK_FALSE(AtomicFile::create(dir + "/loop.json", &error));
-  CHECK(error == "cannot write " + dir + "/loop.json: Too many levels of symbolic links");
+  CHECK(error == "cannot write '" + dir + "/loop.json': Too many levels of symbolic links");
 }
 
 TEST_CASE("an atomic file keeps the permissions of the file it replaces", "[atomic_file]") {
@@ -164,5 +164,5 @@ TEST_CASE("an atomic file named /dev/fd/N writes to that open descriptor", "[ato
   ::close(ends[0]);
 
   CHECK_FALSE(AtomicFile::create("/dev/fd/987654", &error));
-  CHECK(error == "cannot write /dev/fd/987654: Bad file descriptor");
+  CHECK(error == "cannot write '/dev/fd/987654': Bad file descriptor");
 }

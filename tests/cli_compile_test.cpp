@@ -117,6 +117,24 @@ TEST_CASE("tfq compile -o writes through a symbolic link, and into /dev/stdout a
   CHECK(read_file(dir + "/bodies/monthly.json") == printed.out);
 }
 
+TEST_CASE("tfq compile -o that cannot be written names the path and the reason", "[cli][compile]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  std::filesystem::create_directory(dir + "/taken");
+  const auto into_directory = run_tfq({"compile", dir + "/monthly.tfq", "-o", dir + "/taken"});
+  CHECK(into_directory.exit_code == 2);
+  CHECK(into_directory.err.ends_with("tfq compile: cannot write '" + dir + "/taken': Is a directory\n"));
+  const auto missing = run_tfq({"compile", dir + "/monthly.tfq", "-o", dir + "/none/x.json"});
+  CHECK(missing.exit_code == 2);
+  CHECK(
+      missing.err.ends_with("tfq compile: cannot write in '" + dir + "/none': No such file or directory\n"));
+  if (std::filesystem::exists("/dev/full")) {
+    const auto full = run_tfq({"compile", dir + "/monthly.tfq", "-o", "/dev/full"});
+    CHECK(full.exit_code == 2);
+    CHECK(full.err.ends_with("tfq compile: cannot write '/dev/full': No space left on device\n"));
+  }
+}
+
 TEST_CASE("tfq compile never writes a body over one of its inputs", "[cli][compile]") {
   const std::string dir = tfq::test::make_temp_dir();
   write_file(dir + "/monthly.tfq", kMonthly);

@@ -98,8 +98,15 @@ TEST_CASE("the token comes from a token file, with a warning when others can rea
   auto shared_file = run_tfq(args(server, {"status", kKey, "--token-file", file}), no_env);
   CHECK(shared_file.exit_code == 0);
   CHECK(shared_file.err ==
-        "tfq: warning: the token file " + file + " is readable by group or others; `chmod 600` it\n");
+        "tfq: warning: the token file '" + file + "' is readable by group or others; `chmod 600` it\n");
   check_no_token(shared_file);
+
+  const auto missing = run_tfq(args(server, {"status", kKey, "--token-file", dir + "/none"}), no_env);
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.starts_with("--token-file: File does not exist: " + dir + "/none\n"));
+  const auto directory = run_tfq(args(server, {"status", kKey, "--token-file", dir}), no_env);
+  CHECK(directory.exit_code == 2);
+  CHECK(directory.err.starts_with("--token-file: File is actually a directory: " + dir + "\n"));
 }
 
 TEST_CASE("a token is never taken from the command line, and a missing one is a usage error",
@@ -246,12 +253,23 @@ TEST_CASE("download never clobbers an existing file unless --force", "[cli][down
   tfq::test::write_file(dir + "/out.csv", "precious");
   const auto refused = run_tfq(args(server, {"download", kKey, "-o", dir + "/out.csv"}), with_token());
   CHECK(refused.exit_code == 2);
-  CHECK(refused.err == "tfq: error: " + dir + "/out.csv already exists (--force replaces it)\n");
+  CHECK(refused.err == "tfq: error: '" + dir + "/out.csv' already exists (--force replaces it)\n");
   CHECK(tfq::test::read_file(dir + "/out.csv") == "precious");
   const auto forced =
       run_tfq(args(server, {"download", kKey, "-o", dir + "/out.csv", "--force"}), with_token());
   CHECK(forced.exit_code == 0);
   CHECK(tfq::test::read_file(dir + "/out.csv") == kCsv);
+}
+
+TEST_CASE("a download that cannot be written says why, with the path", "[cli][download]") {
+  if (!std::filesystem::exists("/dev/full")) {
+    WARN("no /dev/full on this machine: the write error is not exercised");
+    return;
+  }
+  FakeServer server(one_export("Download"));
+  const auto result = run_tfq(args(server, {"download", kKey, "-o", "/dev/full", "--force"}), with_token());
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "tfq: error: " + kKey + ": cannot write '/dev/full': No space left on device\n");
 }
 
 TEST_CASE("a download cut short every time leaves no partial file", "[cli][download]") {

@@ -3,7 +3,6 @@
 #include "atomic_files.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,7 +17,7 @@ std::optional<std::string> write_files_atomically(const std::vector<PlannedFile>
   for (const auto& file : files) {
     std::error_code ec;
     if (std::filesystem::is_directory(file.path, ec)) {
-      return "cannot write '" + file.path + "': " + std::strerror(EISDIR);
+      return send::cannot_write(file.path, EISDIR);
     }
   }
   std::vector<send::AtomicFile> pending;  // destroyed on return: uncommitted temporaries are removed
@@ -27,7 +26,7 @@ std::optional<std::string> write_files_atomically(const std::vector<PlannedFile>
     std::string error;
     std::optional<send::AtomicFile> atomic = send::AtomicFile::create(file.path, &error);
     if (!atomic) return error;
-    if (!atomic->write(file.content)) return "cannot write '" + file.path + "': " + std::strerror(errno);
+    if (!atomic->write(file.content)) return send::cannot_write(file.path, errno);
     pending.push_back(std::move(*atomic));
   }
   for (auto& atomic : pending) {

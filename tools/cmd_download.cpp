@@ -9,6 +9,7 @@
 #include "connection.hpp"
 #include "follow.hpp"
 #include "progress.hpp"
+#include "tfq/atomic_file.hpp"
 
 namespace tfq::cli {
 namespace {
@@ -37,7 +38,7 @@ int run_download(const DownloadFlags& flags) {
   }
   std::error_code ignored;
   if (!flags.force && std::filesystem::exists(path, ignored)) {
-    print_error(path + " already exists (--force replaces it)");
+    print_error(send::already_exists(path));
     return exit_usage;
   }
   const auto result = download_with_progress(*client, flags.contract, flags.key, path, flags.force);

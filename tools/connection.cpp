@@ -4,7 +4,9 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -22,21 +24,20 @@ send::Milliseconds milliseconds(double seconds) {
 std::optional<std::string> read_token(const std::string& token_file) {
   std::string token;
   if (!token_file.empty()) {
-    struct stat info {};
-    if (::stat(token_file.c_str(), &info) != 0) {
-      print_error("cannot read the token file " + token_file);
+    const auto cannot_read = [&](int error_number) {
+      print_error("cannot read the token file '" + token_file + "': " + std::strerror(error_number));
       return std::nullopt;
-    }
+    };
+    struct stat info {};
+    if (::stat(token_file.c_str(), &info) != 0) return cannot_read(errno);
+    if (S_ISDIR(info.st_mode)) return cannot_read(EISDIR);
     if ((info.st_mode & (S_IRGRP | S_IROTH)) != 0) {
-      print_warning("the token file " + token_file + " is readable by group or others; `chmod 600` it");
+      print_warning("the token file '" + token_file + "' is readable by group or others; `chmod 600` it");
     }
     std::ifstream in(token_file, std::ios::binary);
+    if (!in) return cannot_read(errno);
     std::ostringstream text;
     text << in.rdbuf();
-    if (!in) {
-      print_error("cannot read the token file " + token_file);
-      return std::nullopt;
-    }
     token = text.str();
   } else if (const char* value = std::getenv("TFQ_TOKEN")) {
     token = value;

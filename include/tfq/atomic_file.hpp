@@ -13,6 +13,12 @@
 
 namespace tfq::send {
 
+// One wording wherever a file the user named cannot be written: "cannot write 'out.json': No space left
+// on device".
+std::string cannot_write(const std::string& path, int error_number);
+// What a write that must not replace an existing file says when one is there.
+std::string already_exists(const std::string& path);
+
 class AtomicFile {
  public:
   // Makes the temporary file beside `path`. nullopt with a reason when the directory is not writable.

@@ -18,10 +18,6 @@ std::string directory_of(const std::string& path) {
   return parent.empty() ? std::string(".") : parent.string();
 }
 
-std::string errno_text() {
-  return std::strerror(errno);
-}
-
 void sync_directory(const std::string& directory) {
   const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
@@ -62,6 +58,14 @@ std::filesystem::path follow_links(const std::string& path) {
 
 }  // namespace
 
+std::string cannot_write(const std::string& path, int error_number) {
+  return "cannot write '" + path + "': " + std::strerror(error_number);
+}
+
+std::string already_exists(const std::string& path) {
+  return "'" + path + "' already exists (--force replaces it)";
+}
+
 std::optional<AtomicFile> AtomicFile::create(const std::string& path, std::string* error) {
   const auto fail = [&](const std::string& message) {
     if (error) *error = message;
@@ -69,17 +73,17 @@ std::optional<AtomicFile> AtomicFile::create(const std::string& path, std::strin
   };
   if (const int named = descriptor_named(path); named >= 0) {
     const int fd = ::fcntl(named, F_DUPFD_CLOEXEC, 3);
-    if (fd < 0) return fail("cannot write " + path + ": " + errno_text());
+    if (fd < 0) return fail(cannot_write(path, errno));
     return AtomicFile(path, path, "", fd);
   }
   const std::filesystem::path target = follow_links(path);
-  if (target.empty()) return fail("cannot write " + path + ": " + std::strerror(ELOOP));
+  if (target.empty()) return fail(cannot_write(path, ELOOP));
 
   struct stat existing {};
   const bool exists = ::stat(target.c_str(), &existing) == 0;
   if (exists && !S_ISREG(existing.st_mode) && !S_ISDIR(existing.st_mode)) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) return fail("cannot write " + path + ": " + errno_text());
+    if (fd < 0) return fail(cannot_write(path, errno));
     return AtomicFile(path, path, "", fd);
   }
 
@@ -87,7 +91,7 @@ std::optional<AtomicFile> AtomicFile::create(const std::string& path, std::strin
                          ("." + target.filename().string() + ".tfq-partial-XXXXXX"))
                             .string();
   const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-  if (fd < 0) return fail("cannot write in " + directory_of(target.string()) + ": " + errno_text());
+  if (fd < 0) return fail("cannot write in '" + directory_of(target.string()) + "': " + std::strerror(errno));
   if (exists) {
     // The replacement is the same file to its users: same permissions, same owner when we may set it.
     ::fchmod(fd, existing.st_mode & 07777);
@@ -155,19 +159,19 @@ bool AtomicFile::commit(bool overwrite, std::string* error) {
     if (::close(fd_) != 0 && failure == 0) failure = errno;
     fd_ = -1;
     committed_ = true;
-    if (failure != 0 && error) *error = "cannot write " + path_ + ": " + std::strerror(failure);
+    if (failure != 0 && error) *error = cannot_write(path_, failure);
     return failure == 0;
   }
   if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
     fd_ = -1;
-    if (error) *error = "cannot write " + path_ + ": " + errno_text();
+    if (error) *error = cannot_write(path_, errno);
     discard();
     return false;
   }
   fd_ = -1;
   if (overwrite) {
     if (::rename(temporary_.c_str(), target_.c_str()) != 0) {
-      if (error) *error = "cannot write " + path_ + ": " + errno_text();
+      if (error) *error = cannot_write(path_, errno);
       discard();
       return false;
     }
@@ -175,8 +179,7 @@ bool AtomicFile::commit(bool overwrite, std::string* error) {
     // link() fails when the name exists, so an existing file is never replaced, even by a race.
     if (::link(temporary_.c_str(), target_.c_str()) != 0) {
       if (error) {
-        *error = errno == EEXIST ? path_ + " already exists (--force replaces it)"
-                                 : "cannot write " + path_ + ": " + errno_text();
+        *error = errno == EEXIST ? already_exists(path_) : cannot_write(path_, errno);
       }
       discard();
       return false;

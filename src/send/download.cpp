@@ -1,5 +1,6 @@
 // Fetching results: an export's CSV through its pre-signed URL (refreshed when expired), and a query's
 // rows page by page. Both are written atomically; a failure leaves nothing behind.
+#include <cerrno>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -55,7 +56,7 @@ bool looks_expired(const ApiResult<long>& fetched) {
 std::optional<AtomicFile> open_target(const std::string& path, bool overwrite, std::string* error) {
   std::error_code ignored;
   if (!overwrite && std::filesystem::exists(path, ignored)) {
-    *error = path + " already exists (--force replaces it)";
+    *error = already_exists(path);
     return std::nullopt;
   }
   return AtomicFile::create(path, error);
@@ -86,10 +87,14 @@ ApiResult<std::uint64_t> download_export(Client& client, std::string_view contra
   int refreshes = 0;
   const auto expiry = parse_expiry(export_request.download_url_expire_date);
   const bool expired_already = expiry && *expiry <= client.environment().wall_clock();
-  bool write_failed = false;
+  int write_error = 0;  // errno of a failed write, taken at once: libcurl's calls would overwrite it
   const BodySink sink{
       [&] { file->restart(); },
-      [&](std::string_view bytes) { return !(write_failed = !file->write(bytes)); },
+      [&](std::string_view bytes) {
+        if (file->write(bytes)) return true;
+        write_error = errno;
+        return false;
+      },
       options.progress,
   };
   for (;;) {
@@ -105,7 +110,7 @@ ApiResult<std::uint64_t> download_export(Client& client, std::string_view contra
     }
     auto fetched = client.fetch_url(url, sink);
     if (fetched.ok()) break;
-    if (write_failed) return failure<std::uint64_t>(Outcome::local, "cannot write " + path);
+    if (write_error != 0) return failure<std::uint64_t>(Outcome::local, cannot_write(path, write_error));
     if (!looks_expired(fetched) || refreshes >= options.max_refreshes) {
       return failure_from<std::uint64_t>(std::move(fetched), "the download failed");
     }
@@ -137,11 +142,11 @@ ApiResult<std::uint64_t> download_query_results(Client& client, std::string_view
     if (page_number == 0) {
       last_page = page.value->total / page_size + 1;
       if (!file->write(csv_record(page.value->columns)))
-        return failure<std::uint64_t>(Outcome::local, "cannot write " + path);
+        return failure<std::uint64_t>(Outcome::local, cannot_write(path, errno));
     }
     for (const auto& row : page.value->rows) {
       if (!file->write(csv_record(row)))
-        return failure<std::uint64_t>(Outcome::local, "cannot write " + path);
+        return failure<std::uint64_t>(Outcome::local, cannot_write(path, errno));
     }
     offset += page.value->rows.size();
     if (options.progress && !options.progress(offset, page.value->total)) {

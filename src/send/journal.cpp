@@ -57,7 +57,7 @@ std::string to_json_line(const JournalEntry& entry) {
 std::optional<Journal> Journal::open(const std::string& path, std::string* error) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
-    if (error) *error = "cannot open the journal " + path + ": " + std::strerror(errno);
+    if (error) *error = "cannot open the journal '" + path + "': " + std::strerror(errno);
     return std::nullopt;
   }
   return Journal(fd);
@@ -92,7 +92,7 @@ std::optional<JournalHistory> read_journal(const std::string& path, std::string*
   if (!std::filesystem::exists(path, ignored)) return history;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    if (error) *error = "cannot read the journal " + path + ": " + std::strerror(errno);
+    if (error) *error = "cannot read the journal '" + path + "': " + std::strerror(errno);
     return std::nullopt;
   }
   std::size_t number = 0;
