@@ -117,6 +117,20 @@ TEST_CASE("tfq compile -o writes through a symbolic link, and into /dev/stdout a
   CHECK(read_file(dir + "/bodies/monthly.json") == printed.out);
 }
 
+TEST_CASE("tfq compile needs inputs or --where, and not both", "[cli][compile]") {
+  const auto nothing = run_tfq({"compile"});
+  CHECK(nothing.exit_code == 2);
+  CHECK(nothing.err ==
+        "tfq compile: nothing to compile: give --where EXPR, FILE, DIR, GLOB or - (stdin); see tfq compile "
+        "--help\n");
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  const auto both = run_tfq({"compile", dir + "/monthly.tfq", "--where", "contractYear = 1"});
+  CHECK(both.exit_code == 2);
+  CHECK(both.err == "tfq compile: give input files or --where, not both\n");
+  CHECK(both.out.empty());
+}
+
 TEST_CASE("tfq compile -o that cannot be written names the path and the reason", "[cli][compile]") {
   const std::string dir = tfq::test::make_temp_dir();
   write_file(dir + "/monthly.tfq", kMonthly);

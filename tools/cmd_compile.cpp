@@ -66,7 +66,14 @@ int run_compile(const CompileArgs& args) {
       project->config ? project->config->target.value_or(Target::export_request) : Target::export_request;
   const std::vector<SeverityOverride> severities =
       project->config ? project->config->severities : std::vector<SeverityOverride>{};
-  if (args.where.empty() == args.files.operands.empty()) {
+  if (args.where.empty() && args.files.operands.empty()) {
+    std::fputs(
+        "tfq compile: nothing to compile: give --where EXPR, FILE, DIR, GLOB or - (stdin); see tfq compile "
+        "--help\n",
+        stderr);
+    return exit_usage;
+  }
+  if (!args.where.empty() && !args.files.operands.empty()) {
     std::fputs("tfq compile: give input files or --where, not both\n", stderr);
     return exit_usage;
   }
