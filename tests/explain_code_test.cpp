@@ -18,10 +18,14 @@ TEST_CASE("explain-code prints the heading and the explanation of a code given b
   CHECK(result.out.find("Fix:") != std::string::npos);
 }
 
-TEST_CASE("explain-code finds a code by its name and by its id in lower case", "[explain_code]") {
+TEST_CASE("explain-code finds a code by its name, by its id in lower case and by its number",
+          "[explain_code]") {
   const auto by_id = run_tfq({"explain-code", "TFQ101"});
   CHECK(run_tfq({"explain-code", "nesting_too_deep"}).out == by_id.out);
   CHECK(run_tfq({"explain-code", "tfq101"}).out == by_id.out);
+  CHECK(run_tfq({"explain-code", "101"}).out == by_id.out);
+  CHECK(run_tfq({"explain-code", "001"}).out.starts_with("TFQ001 "));
+  CHECK(run_tfq({"explain-code", "1"}).exit_code == 2);
   CHECK(by_id.out.starts_with("TFQ101 nesting_too_deep (error by default)"));
 }
 

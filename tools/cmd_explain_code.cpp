@@ -1,4 +1,5 @@
 // `tfq explain-code CODE`: the long explanation of a diagnostic code, with an example and the fix.
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <memory>
@@ -16,9 +17,13 @@ struct ExplainArgs {
   bool list = false;
 };
 
-// Ids are matched in any case ("tfq200"), names as written ("unknown_field").
+// Ids are matched in any case ("tfq200") or by their number alone ("200"), names as written
+// ("unknown_field").
 const CodeInfo* lookup(std::string text) {
   if (const CodeInfo* code = find_code(text)) return code;
+  if (!text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return find_code("TFQ" + text);
+  }
   for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return find_code(text);
 }
@@ -63,7 +68,7 @@ void register_explain_code(CLI::App& app, CommandRegistry& registry) {
   auto args = std::make_shared<ExplainArgs>();
   CLI::App* cmd =
       app.add_subcommand("explain-code", "Explain a diagnostic code, with an example and the fix");
-  cmd->add_option("code", args->code, "A code id (TFQ200) or name (unknown_field)");
+  cmd->add_option("code", args->code, "A code id (TFQ200 or 200) or name (unknown_field)");
   cmd->add_flag("--list", args->list, "List every code with its default severity and summary");
   cmd->callback([args, &registry] { registry.exit_code = run_explain(*args); });
 }
