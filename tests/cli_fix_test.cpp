@@ -175,7 +175,7 @@ TEST_CASE("lint --fix keeps a symbolic link and rewrites the file it points to",
 TEST_CASE("lint --fix cannot rewrite stdin, but --diff shows its fixes", "[cli][fix]") {
   const auto fix = run_tfq({"lint", "--fix", "-"}, in_directory("", "usrName = 'a'\n"));
   CHECK(fix.exit_code == 2);
-  CHECK(fix.err == "tfq lint: cannot fix <stdin> in place: use --diff to see the fixes\n");
+  CHECK(fix.err == "tfq lint: cannot fix '<stdin>' in place: use --diff to see the fixes\n");
   const auto diff = run_tfq({"lint", "--diff", "-"}, in_directory("", "usrName = 'a'\n"));
   CHECK(diff.exit_code == 1);
   CHECK(diff.out == "--- <stdin>\n+++ <stdin>\n@@ -1 +1 @@\n-usrName = 'a'\n+userName = 'a'\n");

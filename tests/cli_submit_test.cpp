@@ -107,7 +107,7 @@ TEST_CASE("submit reports compile findings in any lint format, on stderr or in a
                                                 "--diagnostics-file", "findings.sarif"}),
                                 in(dir));
     CHECK(result.exit_code == 1);
-    CHECK(result.err == "tfq: error: nothing was sent: fix the errors reported in findings.sarif first\n");
+    CHECK(result.err == "tfq: error: nothing was sent: fix the errors reported in 'findings.sarif' first\n");
     const json log = json::parse(tfq::test::read_file(dir + "/findings.sarif"));
     REQUIRE(log["runs"][0]["results"].size() == 1);
     const json& only = log["runs"][0]["results"][0];

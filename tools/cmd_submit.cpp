@@ -138,9 +138,9 @@ bool compile_all(const SubmitFlags& flags, std::vector<SubmitItem>& items, int* 
   }
   if (compiled.exit_code != exit_ok) {
     if (compiled.exit_code == exit_findings) {
-      print_error(flags.diagnostics_file.empty()
-                      ? std::string("nothing was sent: fix the errors above first")
-                      : "nothing was sent: fix the errors reported in " + flags.diagnostics_file + " first");
+      print_error(flags.diagnostics_file.empty() ? std::string("nothing was sent: fix the errors above first")
+                                                 : "nothing was sent: fix the errors reported in '" +
+                                                       flags.diagnostics_file + "' first");
     }
     *exit_code = compiled.exit_code;
     return false;

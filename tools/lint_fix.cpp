@@ -53,7 +53,7 @@ int run_lint_fix(const std::vector<InputSpec>& inputs, const LintSetup& setup, c
         }
         if (differs) {
           if (!out.is_file) {
-            problems.push_back("cannot fix " + source.name() + " in place: use --diff to see the fixes");
+            problems.push_back("cannot fix '" + source.name() + "' in place: use --diff to see the fixes");
           } else {
             planned.push_back({source.name(), out.result.text});  // a link is written through
             fixed_findings += out.result.applied;
