@@ -141,6 +141,51 @@ TEST_CASE("tfq explain stops at the first stage with errors", "[optimize][cli]")
   CHECK(contradiction.out.find("result\n  (never true: no row can match)\n") != std::string::npos);
 }
 
+TEST_CASE("tfq explain reads the clause from a .where file or stdin, positioned in that file",
+          "[optimize][cli]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  const std::string clause = "-- the admins\nuserName LIKE 'admin%'\n  AND contractYear = 'one'\n";
+  tfq::test::write_file(dir + "/admins.where", clause);
+  const auto from_file = run_tfq({"explain", dir + "/admins.where"});
+  CHECK(from_file.exit_code == 1);
+  CHECK(from_file.out.find("checks\n" + dir + "/admins.where:3:22: error[TFQ202]") != std::string::npos);
+  tfq::test::ProcessOptions piped;
+  piped.stdin_text = clause;
+  const auto from_stdin = run_tfq({"explain", "-"}, piped);
+  CHECK(from_stdin.exit_code == 1);
+  CHECK(from_stdin.out.find("checks\n<stdin>:3:22: error[TFQ202]") != std::string::npos);
+
+  tfq::test::write_file(dir + "/fine.where", "contractYear > 1");
+  CHECK(run_tfq({"explain", dir + "/fine.where"}).out ==
+        run_tfq({"explain", "--where", "contractYear > 1"}).out);
+}
+
+TEST_CASE("tfq explain takes exactly one clause, and refuses what is not one", "[optimize][cli]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  tfq::test::write_file(dir + "/q.where", "contractYear = 1");
+  tfq::test::write_file(dir + "/q.tfq",
+                        "SELECT usageMonth FROM DESKTOP_PRODUCT WHERE contractYear = 1 INTO 'a';");
+  const auto nothing = run_tfq({"explain"});
+  CHECK(nothing.exit_code == 2);
+  CHECK(nothing.err ==
+        "tfq explain: nothing to explain: give --where EXPR, FILE or - (stdin); see tfq explain --help\n");
+  const auto both = run_tfq({"explain", dir + "/q.where", "--where", "contractYear = 1"});
+  CHECK(both.exit_code == 2);
+  CHECK(both.err == "tfq explain: give a FILE or --where, not both\n");
+  const auto query_file = run_tfq({"explain", dir + "/q.tfq"});
+  CHECK(query_file.exit_code == 2);
+  CHECK(query_file.err.starts_with("tfq explain: '" + dir +
+                                   "/q.tfq' is a query file; explain takes one where clause"));
+  const auto missing = run_tfq({"explain", dir + "/none.where"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err == "tfq explain: cannot read '" + dir + "/none.where': No such file or directory\n");
+  CHECK(missing.out.empty());
+  // An empty --where is a clause, and explained as one.
+  const auto empty = run_tfq({"explain", "--where", ""});
+  CHECK(empty.exit_code == 1);
+  CHECK(empty.out.find("error[TFQ102]: the where clause is empty") != std::string::npos);
+}
+
 TEST_CASE("tfq lint reports the optimizer's findings for clauses without check errors", "[optimize][cli]") {
   const auto contradiction = run_tfq({"lint", "--where", "contractYear = 1 AND contractYear = 2"});
   CHECK(contradiction.exit_code == 1);
