@@ -311,4 +311,6 @@ TEST_CASE("the pre-commit hooks run tfq lint and tfq fmt --check on the files th
   CHECK(hook("tfq-lint", "bad.where", "usrName = 'a'\n") == 1);
   CHECK(hook("tfq-fmt", "good.tfq", "SELECT userName\nFROM DESKTOP_PRODUCT;\n") == 0);
   CHECK(hook("tfq-fmt", "ugly.tfq", "select userName from DESKTOP_PRODUCT;\n") == 1);
+  CHECK(hook("tfq-fmt", "good.where", "contractYear = 1\n  AND userName = 'a'\n") == 0);
+  CHECK(hook("tfq-fmt", "ugly.where", "contractYear=1 and userName='a'\n") == 1);
 }

@@ -1,4 +1,5 @@
-// tfq fmt with the real binary: printing, --check and --write (atomic, and only when something changes).
+// tfq fmt with the real binary: printing, --check and --write (atomic, and only when something changes), of
+// query files and .where files.
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -65,4 +66,28 @@ TEST_CASE("tfq fmt refuses a file with a syntax error and leaves it as it is", "
         std::string::npos);
   CHECK(read_file(dir + "/bad.tfq") == "SELECT FROM X");
   CHECK(run_tfq({"fmt", "--check", "--write", dir + "/bad.tfq"}).exit_code == 2);
+}
+
+TEST_CASE("tfq fmt lays out .where files as where clauses, named or found below a directory", "[cli][fmt]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/admins.where",
+             "-- the admins\nuserName LIKE 'admin%' and contractYear>1 -- after year 1\n");
+  const std::string tidy = "-- the admins\nuserName LIKE 'admin%'\n  AND contractYear > 1 -- after year 1\n";
+  const auto printed = run_tfq({"fmt", dir + "/admins.where"});
+  CHECK(printed.exit_code == 0);
+  CHECK(printed.out == tidy);
+  write_file(dir + "/q.tfq", kTidy);
+  const auto checked = run_tfq({"fmt", "--check", dir});
+  CHECK(checked.exit_code == 1);
+  CHECK(checked.err == dir + "/admins.where: not in canonical layout (run tfq fmt --write)\n");
+  CHECK(run_tfq({"fmt", "--write", dir}).exit_code == 0);
+  CHECK(read_file(dir + "/admins.where") == tidy);
+  CHECK(read_file(dir + "/q.tfq") == kTidy);
+  CHECK(run_tfq({"fmt", "--check", dir}).exit_code == 0);
+  // A .where file with an error is reported at its place and left alone.
+  write_file(dir + "/bad.where", "contractYear = ");
+  const auto bad = run_tfq({"fmt", "--write", dir + "/bad.where"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("bad.where:1:15: error[TFQ105]") != std::string::npos);
+  CHECK(read_file(dir + "/bad.where") == "contractYear = ");
 }

@@ -1,11 +1,15 @@
 // tfq fmt's layout: keywords upper case, one clause per line, the where clause one AND/OR operand per line,
-// comments kept; formatting is idempotent and refuses files with syntax errors.
+// comments kept; formatting is idempotent and refuses files with syntax errors. A .where file is laid out
+// as its clause alone.
 #include "tfq/format.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "support/process.hpp"
+#include "tfq/ast.hpp"
+#include "tfq/input.hpp"
+#include "tfq/parse.hpp"
 
 using tfq::Source;
 
@@ -13,6 +17,13 @@ namespace {
 
 std::string format(const std::string& text) {
   const auto result = tfq::format_query_file(Source("q.tfq", text));
+  INFO(text);
+  REQUIRE(result.text);
+  return *result.text;
+}
+
+std::string format_where(const std::string& text) {
+  const auto result = tfq::format_where_file(Source("q.where", text));
   INFO(text);
   REQUIRE(result.text);
   return *result.text;
@@ -114,4 +125,77 @@ TEST_CASE("fmt refuses a file with a syntax error and says where", "[fmt]") {
   CHECK_FALSE(result.text);
   REQUIRE(result.diagnostics.size() == 1);
   CHECK(result.diagnostics[0].range.begin == 18);  // just after the "="
+}
+
+TEST_CASE("fmt lays out a .where file one top-level operand per line, AND and OR leading", "[fmt][where]") {
+  CHECK(format_where("contractYear=1") == "contractYear = 1\n");
+  CHECK(format_where("x = 1 and (y = 2 or z = 3) and w <> 4") ==
+        "x = 1\n"
+        "  AND (y = 2 OR z = 3)\n"
+        "  AND w != 4\n");
+  CHECK(format_where("(x = 1 or y = 2 and z = 3)") ==
+        "x = 1\n"
+        "  OR y = 2 AND z = 3\n");
+  CHECK(format_where("NOT (x = 1 AND y = 2)") == "NOT (x = 1 AND y = 2)\n");
+}
+
+TEST_CASE("fmt keeps a .where file's comments: at the end of their line, or above their operand",
+          "[fmt][where]") {
+  CHECK(format_where("/* lead */ (userName LIKE 'admin%' -- who\n"
+                     " OR userName = 'root') and contractYear>1 -- year\n"
+                     "/* tail */") ==
+        "/* lead */\n"
+        "-- who\n"
+        "(userName LIKE 'admin%' OR userName = 'root')\n"
+        "  AND contractYear > 1 -- year\n"
+        "/* tail */\n");
+  // A comment after the last token of one operand's line stays there; one between the AND and the next
+  // operand's line moves above that operand.
+  CHECK(format_where("x = 1 /* one */ /* two */\nAND -- next\ny = 2 and z = 3") ==
+        "x = 1 /* one */ /* two */\n"
+        "-- next\n"
+        "  AND y = 2\n"
+        "  AND z = 3\n");
+  CHECK(format_where("x = 1 -- a\r\nAND y = 2\r\n") == "x = 1 -- a\r\n  AND y = 2\r\n");
+}
+
+TEST_CASE("fmt keeps a byte order mark, in query files and .where files", "[fmt][where]") {
+  const std::string mark = "\xEF\xBB\xBF";
+  CHECK(format(mark + "select a where x=1") == mark + "SELECT a\nWHERE x = 1;\n");
+  CHECK(format(mark + "-- c\nselect a") == mark + "-- c\nSELECT a;\n");
+  CHECK(format_where(mark + "x=1 and y=2") == mark + "x = 1\n  AND y = 2\n");
+  CHECK(format_where(mark + "-- c\nx=1") == mark + "-- c\nx = 1\n");
+}
+
+TEST_CASE("fmt output of a .where file is already formatted, and keeps its meaning", "[fmt][where]") {
+  namespace fs = std::filesystem;
+  int formatted = 0;
+  for (const fs::path& dir : {fs::path(TFQ_TEST_DATA), fs::path(TFQ_SOURCE_DIR) / "examples"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+      if (entry.path().extension() != ".where") continue;
+      const Source source(entry.path().string(), tfq::test::read_file(entry.path().string()));
+      const auto once = tfq::format_where_file(source);
+      if (!once.text) continue;  // the syntax-error cases
+      INFO(entry.path().string());
+      const auto twice = tfq::format_where_file(Source("again.where", *once.text));
+      REQUIRE(twice.text);
+      CHECK(*twice.text == *once.text);
+      const auto original = tfq::parse_where(source, tfq::parse_range(source));
+      const Source again("again.where", *once.text);
+      const auto reread = tfq::parse_where(again, tfq::parse_range(again));
+      REQUIRE(reread.expr);
+      CHECK(tfq::same_structure(*original.expr, *reread.expr));
+      CHECK(reread.comments.size() == original.comments.size());
+      ++formatted;
+    }
+  }
+  CHECK(formatted > 30);
+}
+
+TEST_CASE("fmt refuses a .where file with a syntax error and says where", "[fmt][where]") {
+  const auto result = tfq::format_where_file(Source("q.where", "-- note\nx = "));
+  CHECK_FALSE(result.text);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].range.begin == 11);  // just after the "="
+  CHECK_FALSE(tfq::format_where_file(Source("q.where", "-- nothing but a comment\n")).text);
 }

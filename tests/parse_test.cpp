@@ -203,3 +203,16 @@ TEST_CASE("parser builds a 100000-predicate OR chain as one flat node", "[parse]
   CHECK(e.children.size() == 100000);
   CHECK(e.children.back().values[0].integer_value() == 99999);
 }
+
+TEST_CASE("parser lists every comment once, in order, even one read again after backtracking", "[parse]") {
+  // After a field name the parser looks for '(' (a function call) past the comment, then reads it again.
+  const std::string text = "-- head\nuserName /* after the field */ = 'a' -- tail\r\n AND x IN (1 /* in */)";
+  const ParseResult r = parse(text);
+  REQUIRE(r.expr);
+  REQUIRE(r.comments.size() == 4);
+  CHECK(slice(text, r.comments[0]) == "-- head");
+  CHECK(slice(text, r.comments[1]) == "/* after the field */");
+  CHECK(slice(text, r.comments[2]) == "-- tail\r");
+  CHECK(slice(text, r.comments[3]) == "/* in */");
+  CHECK(parse("x = '-- not a comment /* nor this */'").comments.empty());
+}

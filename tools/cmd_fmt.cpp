@@ -1,4 +1,5 @@
-// `tfq fmt`: query files in canonical layout, printed, checked (--check) or rewritten in place (--write).
+// `tfq fmt`: query files and where clause files in canonical layout, printed, checked (--check) or
+// rewritten in place (--write).
 #include <cstdio>
 #include <memory>
 
@@ -12,7 +13,7 @@
 namespace tfq::cli {
 namespace {
 
-constexpr std::string_view kQueryFileExtensions[] = {".tfq"};
+constexpr std::string_view kFormattedExtensions[] = {".tfq", ".where"};
 
 struct FmtArgs {
   std::vector<std::string> operands;
@@ -27,7 +28,7 @@ void complain(const std::string& problem) {
 
 int run_fmt(const FmtArgs& args) {
   std::vector<std::string> problems;
-  const std::vector<InputSpec> inputs = expand_operands(args.operands, kQueryFileExtensions, problems);
+  const std::vector<InputSpec> inputs = expand_operands(args.operands, kFormattedExtensions, problems);
   FindingsReport report(stderr, text_report_options(stderr));
   int unformatted = 0;
   for (const InputSpec& input : inputs) {
@@ -41,7 +42,10 @@ int run_fmt(const FmtArgs& args) {
       problems.push_back(problem);
       continue;
     }
-    FormatResult formatted = format_query_file(*source, args.limits);
+    // Standard input is read as a query file, as is a file of any other name.
+    const bool where_file = input.kind == InputSpec::Kind::file && source->name().ends_with(".where");
+    FormatResult formatted =
+        where_file ? format_where_file(*source, args.limits) : format_query_file(*source, args.limits);
     const bool changed = formatted.text && *formatted.text != source->text();
     if (formatted.text && !args.check && !args.write)
       std::fwrite(formatted.text->data(), 1, formatted.text->size(), stdout);
@@ -65,13 +69,16 @@ int run_fmt(const FmtArgs& args) {
 
 void register_fmt(CLI::App& app, CommandRegistry& registry) {
   auto args = std::make_shared<FmtArgs>();
-  CLI::App* fmt = app.add_subcommand("fmt", "Print query files in canonical layout");
+  CLI::App* fmt = app.add_subcommand("fmt", "Print query files and where clause files in canonical layout");
   fmt->footer(
       "Canonical layout: keywords upper case, one clause per line, the where clause one AND/OR operand per\n"
-      "line, ';' after every statement; comments are kept. The meaning and order never change.\n"
+      "line, ';' after every statement; comments are kept. A .where file is its clause, one AND/OR operand\n"
+      "per line. The meaning and order never change.\n"
       "Exit status: 0 done (with --check: every file is formatted), 1 a file is not formatted (--check) or\n"
       "has a syntax error, 2 usage or I/O error.");
-  fmt->add_option("inputs", args->operands, "Query files, directories (every .tfq file below), - for stdin")
+  fmt->add_option("inputs", args->operands,
+                  "Query files, .where files, directories (every .tfq and .where file below), - for stdin (a "
+                  "query file)")
       ->required();
   auto* check = fmt->add_flag("--check", args->check, "Print nothing; exit 1 if a file is not formatted");
   fmt->add_flag("--write", args->write, "Rewrite files in place (atomically) when they are not formatted")

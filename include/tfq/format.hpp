@@ -1,4 +1,4 @@
-// `tfq fmt`: a query file in canonical layout, meaning and order unchanged.
+// `tfq fmt`: a query file or a where clause file in canonical layout, meaning and order unchanged.
 #pragma once
 
 #include <optional>
@@ -23,5 +23,11 @@ struct FormatResult {
 // compared with the input (same statements, same clauses, same where trees, same comments) before it is
 // returned, so formatting can never change what a file means.
 FormatResult format_query_file(const Source& source, const Limits& limits = {});
+
+// A .where file: the clause printed by print_where with one top-level AND/OR operand per line (the AND or OR
+// leading each line after the first, indented by 2). Comments are kept: one that ends an operand's line
+// stays at the end of that line, the others move to their own lines above the operand they came before.
+// Checked as a query file is: the same where tree and the same comments, or no text.
+FormatResult format_where_file(const Source& source, const Limits& limits = {});
 
 }  // namespace tfq

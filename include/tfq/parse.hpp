@@ -20,6 +20,7 @@ struct ParseOptions {
 struct ParseResult {
   std::optional<Expr> expr;  // absent when there was a syntax error
   std::vector<Diagnostic> diagnostics;
+  std::vector<SourceRange> comments;  // every `-- line` and `/* block */` comment read, in source order
 };
 
 // Parses the whole text of `source` as one where clause. Never throws for bad input.

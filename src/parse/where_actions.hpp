@@ -60,6 +60,8 @@ template <> struct where_action<grammar::integer> : range_action<&WhereBuilder::
 template <> struct where_action<grammar::parameter> : range_action<&WhereBuilder::parameter> {};
 template <> struct where_action<grammar::string_open> : begin_action<&WhereBuilder::string_open> {};
 template <> struct where_action<grammar::block_comment_open> : begin_action<&WhereBuilder::comment_open> {};
+template <> struct where_action<grammar::line_comment> : range_action<&WhereBuilder::comment> {};
+template <> struct where_action<grammar::block_comment> : range_action<&WhereBuilder::comment> {};
 template <> struct where_action<grammar::compare_symbol> : range_action<&WhereBuilder::compare_operator> {};
 template <> struct where_action<grammar::like_keyword> : keyword_action<ExprKind::like, 4> {};
 template <> struct where_action<grammar::in_keyword> : keyword_action<ExprKind::in, 2> {};

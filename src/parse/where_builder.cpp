@@ -243,6 +243,12 @@ void WhereBuilder::raised(Code code, const char* message, const char* help, cons
 ParseResult WhereBuilder::finish(bool parsed) {
   ParseResult result;
   result.diagnostics = std::move(diagnostics_);
+  std::sort(comments_.begin(), comments_.end(),
+            [](SourceRange a, SourceRange b) { return a.begin < b.begin; });
+  comments_.erase(std::unique(comments_.begin(), comments_.end(),
+                              [](SourceRange a, SourceRange b) { return a.begin == b.begin; }),
+                  comments_.end());
+  result.comments = std::move(comments_);
   if (!failure_ && (!parsed || stack_.size() != 1)) {
     failure_ = SyntaxFailure{Code::syntax_error, "syntax error", nullptr,
                              token_at(source_.text(), last_end_, within_.end)};

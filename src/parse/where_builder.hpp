@@ -50,6 +50,7 @@ class WhereBuilder {
   void parameter(const char* begin, const char* end);
   void string_open(const char* p) { string_begin_ = offset(p); }
   void comment_open(const char* p) { comment_begin_ = offset(p); }
+  void comment(const char* begin, const char* end) { comments_.push_back({offset(begin), offset(end)}); }
   void bad_token(const char* begin, const char* end) { bad_token_ = {offset(begin), offset(end)}; }
 
   // Predicates: the operator, then the whole predicate once its last token is read.
@@ -129,6 +130,8 @@ class WhereBuilder {
   std::uint32_t comment_begin_ = 0;
   std::uint32_t last_field_begin_ = 0;
   std::optional<SourceRange> bad_token_;
+  // Every comment read, in the order read: the parser may read one again after backtracking.
+  std::vector<SourceRange> comments_;
 
   std::vector<Diagnostic> diagnostics_;  // errors that do not stop the parse (overflow, parameters)
   std::optional<SyntaxFailure> failure_;

@@ -1,5 +1,5 @@
-// tfq fmt: prints a parsed query file in canonical layout, then proves the layout kept its meaning by
-// parsing the output again and comparing it with the input.
+// tfq fmt: prints a parsed query file or where clause file in canonical layout, then proves the layout kept
+// its meaning by parsing the output again and comparing it with the input.
 #include "tfq/format.hpp"
 
 #include <algorithm>
@@ -37,6 +37,12 @@ std::string_view line_end_of(std::string_view text) {
   return crlf * 2 > lines ? "\r\n" : "\n";
 }
 
+// The UTF-8 byte order mark a file starts with, or "": the layout keeps it, as it keeps the line ends.
+std::string_view byte_order_mark_of(std::string_view text) {
+  constexpr std::string_view mark = "\xEF\xBB\xBF";
+  return text.starts_with(mark) ? mark : std::string_view();
+}
+
 // `KEYWORD a, b, c`, filled up to kWidth columns, continuation lines indented by 2.
 std::string name_list(std::string_view keyword, const std::vector<query::Name>& names,
                       std::string_view newline) {
@@ -59,54 +65,116 @@ std::string name_list(std::string_view keyword, const std::vector<query::Name>& 
   return out;
 }
 
-// One top-level AND or OR operand per line; an OR under an AND keeps its parentheses.
-std::string where_lines(const Expr& where, std::string_view newline) {
-  if (where.kind != ExprKind::and_ && where.kind != ExprKind::or_) return "WHERE " + print_where(where);
-  const std::string joiner = std::string(newline) + (where.kind == ExprKind::and_ ? "  AND " : "  OR ");
-  std::string out = "WHERE ";
+// A line of the layout, with the end of the source text it stands for: a comment goes above the first line
+// that ends after it, so printing it there puts it in front of that line again (formatting is idempotent).
+struct Line {
+  std::uint32_t end;
+  std::string text;
+  std::uint32_t begin = 0;  // of the operand in the source (operand lines only)
+};
+
+// One line per top-level AND or OR operand (the whole clause when it is neither); an OR under an AND keeps
+// its parentheses. `lead` starts the first line, `indent` comes before the AND or OR of the others.
+std::vector<Line> operand_lines(const Expr& where, std::string_view lead, std::string_view indent) {
+  if (where.kind != ExprKind::and_ && where.kind != ExprKind::or_) {
+    return {{where.range.end, std::string(lead) + print_where(where), where.range.begin}};
+  }
+  const std::string joiner = std::string(indent) + (where.kind == ExprKind::and_ ? "AND " : "OR ");
+  std::vector<Line> lines;
   for (std::size_t i = 0; i < where.children.size(); ++i) {
     const Expr& child = where.children[i];
-    if (i > 0) out += joiner;
     const bool wrap = where.kind == ExprKind::and_ && child.kind == ExprKind::or_;
-    out += wrap ? "(" + print_where(child) + ")" : print_where(child);
+    lines.push_back(
+        {child.range.end,
+         (i == 0 ? std::string(lead) : joiner) + (wrap ? "(" + print_where(child) + ")" : print_where(child)),
+         child.range.begin});
+  }
+  return lines;
+}
+
+// A query file's WHERE clause: its operand lines as one clause, continuation lines indented by 2.
+std::string where_clause(const Expr& where, std::string_view newline) {
+  std::string out;
+  for (const Line& line : operand_lines(where, "WHERE ", "  ")) {
+    if (!out.empty()) out += newline;
+    out += line.text;
   }
   return out;
 }
 
+// Writes the comments of a file, in order: each on its own line above the layout line it came before, or at
+// the end of the line it ended.
+class CommentWriter {
+ public:
+  CommentWriter(const Source& source, const std::vector<SourceRange>& comments, std::string_view newline)
+      : source_(source), comments_(comments), newline_(newline) {}
+
+  // Every comment not yet written that starts before `offset`. A line comment keeps its text; at the end
+  // of a line it would swallow what follows, so the newline is always written.
+  void before(std::uint32_t offset, std::string& out) {
+    while (next_ < comments_.size() && comments_[next_].begin < offset) {
+      if (!out.empty() && out.back() != '\n') out += newline_;
+      out += trimmed_comment(source_, comments_[next_++]);
+      out += newline_;
+    }
+  }
+  // The comments not yet written that start on the source line where the text ending at `end` ends, and
+  // before `limit` (where the next text begins): they stay at the end of that text's line.
+  void trailing(std::uint32_t end, std::uint32_t limit, std::string& out) {
+    const std::string_view text = source_.text();
+    while (next_ < comments_.size() && comments_[next_].begin >= end && comments_[next_].begin < limit &&
+           text.substr(end, comments_[next_].begin - end).find('\n') == std::string_view::npos) {
+      out += ' ';
+      out += trimmed_comment(source_, comments_[next_++]);
+    }
+  }
+  void rest(std::string& out) { before(static_cast<std::uint32_t>(source_.text().size()) + 1, out); }
+  bool done() const { return next_ == comments_.size(); }
+
+ private:
+  const Source& source_;
+  const std::vector<SourceRange>& comments_;
+  std::string_view newline_;
+  std::size_t next_ = 0;
+};
+
 class Formatter {
  public:
   Formatter(const Source& source, const query::File& file, const std::vector<Expr>& wheres)
-      : source_(source), file_(file), wheres_(wheres), newline_(line_end_of(source.text())) {}
+      : source_(source),
+        file_(file),
+        wheres_(wheres),
+        newline_(line_end_of(source.text())),
+        comments_(source, file.comments, newline_) {}
 
   std::string run() {
     std::size_t where_index = 0;
     for (std::size_t i = 0; i < file_.statements.size(); ++i) {
       const query::Statement& s = file_.statements[i];
       if (i > 0) out_ += newline_;
-      // Each clause with the end of its last token. A comment goes above the first clause that ends after
-      // it, so printing it there puts it in front of that clause again: formatting is idempotent.
-      std::vector<std::pair<std::uint32_t, std::string>> clauses;
+      // Each clause with the end of its last token.
+      std::vector<Line> clauses;
       const std::string target = s.target_written ? (s.target == Target::query ? "QUERY " : "EXPORT ") : "";
-      clauses.emplace_back(s.select.back().range.end, target + name_list("SELECT", s.select, newline_));
-      if (s.has_from) clauses.emplace_back(s.from.back().range.end, name_list("FROM", s.from, newline_));
+      clauses.push_back({s.select.back().range.end, target + name_list("SELECT", s.select, newline_)});
+      if (s.has_from) clauses.push_back({s.from.back().range.end, name_list("FROM", s.from, newline_)});
       if (s.has_where) {
         const SourceRange where = query::trim_end(source_, file_, s.where);
-        clauses.emplace_back(where.end, where_lines(wheres_[where_index++], newline_));
+        clauses.push_back({where.end, where_clause(wheres_[where_index++], newline_)});
       }
       if (s.into) {
         const std::string name = s.into->parameter ? ":" + s.into->text : quote_string(s.into->text);
-        clauses.emplace_back(s.into_clause.end, "INTO " + name);
+        clauses.push_back({s.into_clause.end, "INTO " + name});
       }
       for (std::size_t k = 0; k < clauses.size(); ++k) {
         if (k > 0) out_ += newline_;
-        comments_before(clauses[k].first);
-        out_ += clauses[k].second;
+        comments_.before(clauses[k].end, out_);
+        out_ += clauses[k].text;
       }
       out_ += ";";
       out_ += newline_;
     }
-    if (!out_.empty() && next_comment_ < file_.comments.size()) out_ += newline_;
-    comments_before(static_cast<std::uint32_t>(source_.text().size()) + 1);
+    if (!out_.empty() && !comments_.done()) out_ += newline_;
+    comments_.rest(out_);
     return out_;
   }
 
@@ -115,19 +183,16 @@ class Formatter {
   const query::File& file_;
   const std::vector<Expr>& wheres_;
   const std::string_view newline_;
+  CommentWriter comments_;
   std::string out_;
-  std::size_t next_comment_ = 0;
-
-  // Every comment not yet written that starts before `offset`, each on its own line. A line comment keeps
-  // its text; at the end of a line it would swallow what follows, so the newline is always written.
-  void comments_before(std::uint32_t offset) {
-    while (next_comment_ < file_.comments.size() && file_.comments[next_comment_].begin < offset) {
-      if (!out_.empty() && out_.back() != '\n') out_ += newline_;
-      out_ += trimmed_comment(source_, file_.comments[next_comment_++]);
-      out_ += newline_;
-    }
-  }
 };
+
+// A bug in the formatter, never in the file: it refuses rather than write something else.
+Diagnostic internal_error() {
+  return make_diagnostic(Code::query_syntax, {0, 0},
+                         "internal error: the canonical layout would change this file's meaning, so it is "
+                         "left as it is; please report it");
+}
 
 struct Parsed {
   query::File file;
@@ -191,16 +256,64 @@ FormatResult format_query_file(const Source& source, const Limits& limits) {
   if (has_errors(result.diagnostics)) return result;
   std::optional<Parsed> before = parse_all(source, limits, result.diagnostics);
   if (!before) return result;
-  std::string text = Formatter(source, before->file, before->wheres).run();
+  std::string text(byte_order_mark_of(source.text()));
+  text += Formatter(source, before->file, before->wheres).run();
   const Source formatted(source.name(), text);
   std::vector<Diagnostic> ignored;
   const std::optional<Parsed> after = parse_all(formatted, limits, ignored);
   if (!after || !same_meaning(source, *before, formatted, *after)) {
-    // A bug in the formatter, never in the file: refuse rather than write something else.
-    result.diagnostics.push_back(
-        make_diagnostic(Code::query_syntax, {0, 0},
-                        "internal error: the canonical layout would change this file's "
-                        "meaning, so it is left as it is; please report it"));
+    result.diagnostics.push_back(internal_error());
+    return result;
+  }
+  result.text = std::move(text);
+  return result;
+}
+
+namespace {
+
+// The clause of a .where file, or the diagnostics of its first error.
+std::optional<ParseResult> parse_clause(const Source& source, const Limits& limits,
+                                        std::vector<Diagnostic>& diagnostics) {
+  ParseResult parsed = parse_where(source, parse_range(source), {.limits = limits});
+  diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+  if (!parsed.expr || has_errors(parsed.diagnostics)) return std::nullopt;
+  return parsed;
+}
+
+bool same_comments(const Source& before_source, const std::vector<SourceRange>& before,
+                   const Source& after_source, const std::vector<SourceRange>& after) {
+  return std::equal(before.begin(), before.end(), after.begin(), after.end(),
+                    [&](SourceRange a, SourceRange b) {
+                      return trimmed_comment(before_source, a) == trimmed_comment(after_source, b);
+                    });
+}
+
+}  // namespace
+
+FormatResult format_where_file(const Source& source, const Limits& limits) {
+  FormatResult result;
+  result.diagnostics = validate_input(source, limits);
+  if (has_errors(result.diagnostics)) return result;
+  const std::optional<ParseResult> before = parse_clause(source, limits, result.diagnostics);
+  if (!before) return result;
+  const std::string_view newline = line_end_of(source.text());
+  CommentWriter comments(source, before->comments, newline);
+  std::string text;
+  const std::vector<Line> lines = operand_lines(*before->expr, "", "  ");
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    comments.before(lines[k].end, text);
+    text += lines[k].text;
+    comments.trailing(lines[k].end, k + 1 < lines.size() ? lines[k + 1].begin : UINT32_MAX, text);
+    text += newline;
+  }
+  comments.rest(text);
+  text.insert(0, byte_order_mark_of(source.text()));
+  const Source formatted(source.name(), text);
+  std::vector<Diagnostic> ignored;
+  const std::optional<ParseResult> after = parse_clause(formatted, limits, ignored);
+  if (!after || !same_structure(*before->expr, *after->expr) ||
+      !same_comments(source, before->comments, formatted, after->comments)) {
+    result.diagnostics.push_back(internal_error());
     return result;
   }
   result.text = std::move(text);
