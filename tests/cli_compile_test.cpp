@@ -117,6 +117,20 @@ TEST_CASE("tfq compile -o writes through a symbolic link, and into /dev/stdout a
   CHECK(read_file(dir + "/bodies/monthly.json") == printed.out);
 }
 
+TEST_CASE("tfq compile --stdin-name reads stdin as the kind of file it names", "[cli][compile]") {
+  tfq::test::ProcessOptions piped;
+  piped.stdin_text = kMonthly;
+  const auto as_clause = run_tfq({"compile", "-"}, piped);
+  CHECK(as_clause.exit_code == 1);  // a query file is no where clause
+  CHECK(as_clause.err.find("<stdin>:") != std::string::npos);
+  const auto as_query = run_tfq({"compile", "-", "--stdin-name", "monthly.tfq"}, piped);
+  CHECK(as_query.exit_code == 0);
+  const std::string dir = tfq::test::make_temp_dir();
+  write_file(dir + "/monthly.tfq", kMonthly);
+  CHECK(as_query.out == run_tfq({"compile", dir + "/monthly.tfq"}).out);
+  CHECK(as_query.err.find("monthly.tfq:3:28: warning[TFQ303]") == 0);
+}
+
 TEST_CASE("tfq compile needs inputs or --where, and not both", "[cli][compile]") {
   const auto nothing = run_tfq({"compile"});
   CHECK(nothing.exit_code == 2);

@@ -281,7 +281,7 @@ TEST_CASE("zsh completion completes commands, options, formats, files and codes"
   CHECK(zsh_complete("tfq lint queries/ ''", "") == "files\n");
   const std::string options = zsh_complete("tfq fmt --", "--");
   CHECK(options ==
-        "-h\n--help\n--check\n--write\n--max-bytes\n--max-depth\n--max-predicates\n"
+        "-h\n--help\n--check\n--write\n--stdin-name\n--max-bytes\n--max-depth\n--max-predicates\n"
         "--max-in-list\n--max-statements\n--max-fields\n");
   // Codes come from the tfq on PATH, which the test puts there.
   const std::string bin = std::string(TFQ_BINARY).substr(0, std::string(TFQ_BINARY).rfind('/'));

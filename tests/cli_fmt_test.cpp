@@ -68,6 +68,19 @@ TEST_CASE("tfq fmt refuses a file with a syntax error and leaves it as it is", "
   CHECK(run_tfq({"fmt", "--check", "--write", dir + "/bad.tfq"}).exit_code == 2);
 }
 
+TEST_CASE("tfq fmt reads stdin as a query file, or as a where clause when --stdin-name says .where",
+          "[cli][fmt]") {
+  tfq::test::ProcessOptions piped;
+  piped.stdin_text = "userName = 'a' and contractYear = 1\n";
+  const auto as_query = run_tfq({"fmt", "-"}, piped);
+  CHECK(as_query.exit_code == 1);
+  CHECK(as_query.err.starts_with("<stdin>:1:1: error[TFQ460]"));
+  const auto as_clause = run_tfq({"fmt", "-", "--stdin-name", "q.where"}, piped);
+  CHECK(as_clause.exit_code == 0);
+  CHECK(as_clause.out == "userName = 'a'\n  AND contractYear = 1\n");
+  CHECK(run_tfq({"fmt", "--write", "-", "--stdin-name", "q.where"}, piped).exit_code == 2);
+}
+
 TEST_CASE("tfq fmt lays out .where files as where clauses, named or found below a directory", "[cli][fmt]") {
   const std::string dir = tfq::test::make_temp_dir();
   write_file(dir + "/admins.where",

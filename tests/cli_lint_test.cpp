@@ -85,6 +85,21 @@ TEST_CASE("tfq lint reads stdin for -", "[cli][lint]") {
   CHECK(r.err.empty());
 }
 
+TEST_CASE("tfq lint --stdin-name names stdin, and its extension says what stdin holds", "[cli][lint]") {
+  const auto named = run_tfq({"lint", "-", "--stdin-name", "q/admins.where"}, with_stdin(kBadByte));
+  CHECK(named.exit_code == 1);
+  CHECK(named.out == bad_byte_report("q/admins.where") + "\nfound 1 error\n");
+  // Without the name, a query file on stdin is read as a where clause; with it, as the query file it is.
+  const std::string query = "SELECT usrName FROM DESKTOP_PRODUCT;\n";
+  const auto as_clause = run_tfq({"lint", "-"}, with_stdin(query));
+  CHECK(as_clause.out.find("<stdin>:1:1: error[TFQ") != std::string::npos);
+  const auto as_query =
+      run_tfq({"lint", "-", "--stdin-name", "report.tfq", "--format", "github"}, with_stdin(query));
+  CHECK(as_query.exit_code == 1);
+  CHECK(as_query.out.starts_with("::error file=report.tfq,line=1,col=8,"));
+  CHECK(as_query.out.find("title=TFQ401::unknown field or metric 'usrName'") != std::string::npos);
+}
+
 TEST_CASE("tfq lint reports a NUL byte in a file", "[cli][lint]") {
   const std::string dir = make_temp_dir();
   write_file(dir + "/nul.where", std::string("contractYear = 1\0", 17));

@@ -95,7 +95,8 @@ int run_compile(const CompileArgs& args) {
                                     .default_target = target,
                                     .severities = severities,
                                     .catalog = options.catalog,
-                                    .limits = args.limits});
+                                    .limits = args.limits,
+                                    .stdin_name = args.files.stdin_name});
 }
 
 }  // namespace

@@ -17,6 +17,7 @@ constexpr std::string_view kFormattedExtensions[] = {".tfq", ".where"};
 
 struct FmtArgs {
   std::vector<std::string> operands;
+  std::string stdin_name;
   bool check = false;
   bool write = false;
   Limits limits;
@@ -28,7 +29,8 @@ void complain(const std::string& problem) {
 
 int run_fmt(const FmtArgs& args) {
   std::vector<std::string> problems;
-  const std::vector<InputSpec> inputs = expand_operands(args.operands, kFormattedExtensions, problems);
+  std::vector<InputSpec> inputs = expand_operands(args.operands, kFormattedExtensions, problems);
+  name_standard_input(inputs, args.stdin_name);
   FindingsReport report(stderr, text_report_options(stderr));
   int unformatted = 0;
   for (const InputSpec& input : inputs) {
@@ -42,8 +44,8 @@ int run_fmt(const FmtArgs& args) {
       problems.push_back(problem);
       continue;
     }
-    // Standard input is read as a query file, as is a file of any other name.
-    const bool where_file = input.kind == InputSpec::Kind::file && source->name().ends_with(".where");
+    // A query file unless named .where; standard input too, unless --stdin-name names it so.
+    const bool where_file = source->name().ends_with(".where");
     FormatResult formatted =
         where_file ? format_where_file(*source, args.limits) : format_query_file(*source, args.limits);
     const bool changed = formatted.text && *formatted.text != source->text();
@@ -83,6 +85,7 @@ void register_fmt(CLI::App& app, CommandRegistry& registry) {
   auto* check = fmt->add_flag("--check", args->check, "Print nothing; exit 1 if a file is not formatted");
   fmt->add_flag("--write", args->write, "Rewrite files in place (atomically) when they are not formatted")
       ->excludes(check);
+  add_stdin_name_option(*fmt, args->stdin_name);
   add_limit_options(*fmt, args->limits);
   fmt->callback([args, &registry] { registry.exit_code = run_fmt(*args); });
 }

@@ -23,6 +23,7 @@ constexpr std::string_view kLintExtensions[] = {".where", ".tfq", ".json"};
 struct LintArgs {
   std::vector<std::string> wheres;
   std::vector<std::string> operands;
+  std::string stdin_name;
   std::vector<std::string> excludes;
   std::string format = "text";
   std::string catalog_path;
@@ -78,8 +79,9 @@ int run_lint(const LintArgs& args) {
   }
 
   std::vector<std::string> problems;
-  const std::vector<InputSpec> inputs = collect_inputs(args.wheres, args.operands, kLintExtensions, problems,
-                                                       project_filter(*project, args.excludes));
+  std::vector<InputSpec> inputs = collect_inputs(args.wheres, args.operands, kLintExtensions, problems,
+                                                 project_filter(*project, args.excludes));
+  name_standard_input(inputs, args.stdin_name);
   FindingsReport report(stdout, report_options(args));
   if (args.fix || args.diff) {
     const int status =
@@ -145,6 +147,7 @@ void register_lint(CLI::App& app, CommandRegistry& registry) {
                  "Report warnings as errors (exit status 1)");
   lint->add_option("--jobs,-j", args->jobs, "Files linted at once (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
+  add_stdin_name_option(*lint, args->stdin_name);
   add_limit_options(*lint, args->limits);
   lint->callback([args, &registry] { registry.exit_code = run_lint(*args); });
 }

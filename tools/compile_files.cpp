@@ -126,6 +126,7 @@ void add_compile_file_options(CLI::App& command, CompileFileArgs& args) {
   command.add_flag("--check", args.check,
                    "Write nothing; exit 1 when a file of -o or --out-dir is missing or differs");
   command.add_option("--param", args.params, "Bind :name in query files (name=value; may be repeated)");
+  add_stdin_name_option(command, args.stdin_name);
 }
 
 CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<const std::string> params,
@@ -137,7 +138,8 @@ CompiledInputs compile_inputs(std::span<const std::string> operands, std::span<c
     return compiled;
   }
   std::vector<std::string> problems;
-  const std::vector<InputSpec> inputs = expand_operands(operands, kDirectoryExtensions, problems);
+  std::vector<InputSpec> inputs = expand_operands(operands, kDirectoryExtensions, problems);
+  name_standard_input(inputs, settings.stdin_name);
   CompileOptions options;
   options.catalog = settings.catalog;
   options.parameters = *bound;

@@ -24,6 +24,7 @@ struct CompileFileArgs {
   std::string out_dir;                // --out-dir DIR: one NAME.json per statement
   bool check = false;                 // compare with the existing files instead of writing them
   std::vector<std::string> params;    // --param name=value
+  std::string stdin_name;             // --stdin-name: what "-" is called (and holds), or empty
 };
 
 // What the compile command decides for every input.
@@ -36,6 +37,7 @@ struct CompileSettings {
   std::vector<SeverityOverride> severities;        // the project's, applied to every input's findings
   const Catalog* catalog = nullptr;                // nullptr: the built-in catalog
   Limits limits;
+  std::string stdin_name;  // the name (and so the kind) of "-", or empty for "<stdin>", a where clause
 };
 
 // One request of one input.

@@ -169,6 +169,20 @@ std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
   return inputs;
 }
 
+void name_standard_input(std::vector<InputSpec>& inputs, const std::string& name) {
+  if (name.empty()) return;
+  for (InputSpec& input : inputs) {
+    if (input.kind == InputSpec::Kind::standard_input) input.name = name;
+  }
+}
+
+void add_stdin_name_option(CLI::App& command, std::string& name) {
+  command.add_option(
+      "--stdin-name", name,
+      "The name of standard input in messages; its extension (.tfq, .json, .where) says what it "
+      "holds");
+}
+
 std::optional<Source> read_input(const InputSpec& input, std::size_t max_bytes, std::string& problem) {
   if (input.kind == InputSpec::Kind::inline_text) return Source(input.name, input.text);
   if (input.kind == InputSpec::Kind::standard_input) {

@@ -2,6 +2,7 @@
 // Shared by every command that reads where clauses, query files or request bodies.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -41,6 +42,13 @@ std::vector<InputSpec> collect_inputs(std::span<const std::string> wheres,
                                       std::span<const std::string> operands,
                                       std::span<const std::string_view> extensions,
                                       std::vector<std::string>& problems, const FileFilter& selected = {});
+
+// Gives standard input the name `name` (--stdin-name), unless it is empty: messages use it, and its
+// extension says what stdin holds (a query file, a request body or a where clause), as a file's does.
+void name_standard_input(std::vector<InputSpec>& inputs, const std::string& name);
+
+// The --stdin-name option of the commands that read "-".
+void add_stdin_name_option(CLI::App& command, std::string& name);
 
 // Reads each input in order and hands it to `use`; an input that cannot be read adds to `problems`.
 void for_each_source(std::span<const InputSpec> inputs, std::size_t max_bytes,

@@ -14,9 +14,9 @@ _tfq() {
   waiting="--timeout --interval --max-interval"
   connection="--base-url --token-file --cacert --connect-timeout --max-time --retries --retry-max-time --retry-delay -v --verbose"
   case ${COMP_WORDS[1]} in
-    lint) options="-h --help --where --format -q --quiet --catalog --config --exclude --fix --diff --unsafe-fixes --warnings-as-errors -j --jobs $limits" ;;
-    compile) options="-h --help -o --output --out-dir --check --param --where --compact --format --catalog --config --warnings-as-errors $limits" ;;
-    fmt) options="-h --help --check --write $limits" ;;
+    lint) options="-h --help --where --format -q --quiet --catalog --config --exclude --fix --diff --unsafe-fixes --warnings-as-errors -j --jobs --stdin-name $limits" ;;
+    compile) options="-h --help -o --output --out-dir --check --param --where --compact --format --catalog --config --warnings-as-errors --stdin-name $limits" ;;
+    fmt) options="-h --help --check --write --stdin-name $limits" ;;
     explain) options="-h --help --where --catalog --config $limits" ;;
     explain-code) options="-h --help --list" ;;
     catalog) options="-h --help --catalog --config --format" ;;
