@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <functional>
 
 #include "support/process.hpp"
 #include "tfq/ast.hpp"
@@ -15,18 +16,43 @@ using tfq::Source;
 
 namespace {
 
-std::string format(const std::string& text) {
-  const auto result = tfq::format_query_file(Source("q.tfq", text));
+// The layout of `text` as a query file, or as a .where file; fails the test when there is none.
+std::string format(const std::string& text, bool where_file = false) {
+  const auto result = where_file ? tfq::format_where_file(Source("q.where", text))
+                                 : tfq::format_query_file(Source("q.tfq", text));
   INFO(text);
   REQUIRE(result.text);
   return *result.text;
 }
 
 std::string format_where(const std::string& text) {
-  const auto result = tfq::format_where_file(Source("q.where", text));
-  INFO(text);
-  REQUIRE(result.text);
-  return *result.text;
+  return format(text, true);
+}
+
+// Formats every file of the tests' data and of the examples whose name ends in `extension`, then formats
+// the result again: it must come back unchanged. `also` checks more of each file and its layout. Files
+// with syntax errors are skipped; returns how many were formatted.
+int check_idempotent_on_samples(const std::string& extension,
+                                tfq::FormatResult (*format_file)(const Source&, const tfq::Limits&),
+                                const std::function<void(const Source&, const Source&)>& also = {}) {
+  namespace fs = std::filesystem;
+  int formatted = 0;
+  for (const fs::path& dir : {fs::path(TFQ_TEST_DATA), fs::path(TFQ_SOURCE_DIR) / "examples"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+      if (entry.path().extension() != extension) continue;
+      const Source source(entry.path().string(), tfq::test::read_file(entry.path().string()));
+      const auto once = format_file(source, {});
+      if (!once.text) continue;  // the syntax-error cases
+      INFO(entry.path().string());
+      const Source again("again" + extension, *once.text);
+      const auto twice = format_file(again, {});
+      REQUIRE(twice.text);
+      CHECK(*twice.text == *once.text);
+      if (also) also(source, again);
+      ++formatted;
+    }
+  }
+  return formatted;
 }
 
 }  // namespace
@@ -102,29 +128,19 @@ TEST_CASE("fmt ends its lines as most lines of the file end: CRLF stays CRLF", "
 }
 
 TEST_CASE("fmt output is already formatted: formatting twice changes nothing", "[fmt]") {
-  namespace fs = std::filesystem;
-  int formatted = 0;
-  for (const fs::path& dir : {fs::path(TFQ_TEST_DATA) / "request", fs::path(TFQ_SOURCE_DIR) / "examples"}) {
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      if (entry.path().extension() != ".tfq") continue;
-      const Source source(entry.path().string(), tfq::test::read_file(entry.path().string()));
-      const auto once = tfq::format_query_file(source);
-      if (!once.text) continue;  // the syntax-error cases
-      INFO(entry.path().string());
-      const auto twice = tfq::format_query_file(Source("again.tfq", *once.text));
-      REQUIRE(twice.text);
-      CHECK(*twice.text == *once.text);
-      ++formatted;
-    }
-  }
-  CHECK(formatted > 20);
+  CHECK(check_idempotent_on_samples(".tfq", tfq::format_query_file) > 20);
 }
 
-TEST_CASE("fmt refuses a file with a syntax error and says where", "[fmt]") {
-  const auto result = tfq::format_query_file(Source("q.tfq", "SELECT a WHERE x = "));
-  CHECK_FALSE(result.text);
-  REQUIRE(result.diagnostics.size() == 1);
-  CHECK(result.diagnostics[0].range.begin == 18);  // just after the "="
+TEST_CASE("fmt refuses a file with a syntax error and says where", "[fmt][where]") {
+  const auto query = tfq::format_query_file(Source("q.tfq", "SELECT a WHERE x = "));
+  CHECK_FALSE(query.text);
+  REQUIRE(query.diagnostics.size() == 1);
+  CHECK(query.diagnostics[0].range.begin == 18);  // just after the "="
+  const auto clause = tfq::format_where_file(Source("q.where", "-- note\nx = "));
+  CHECK_FALSE(clause.text);
+  REQUIRE(clause.diagnostics.size() == 1);
+  CHECK(clause.diagnostics[0].range.begin == 11);  // just after the "="
+  CHECK_FALSE(tfq::format_where_file(Source("q.where", "-- nothing but a comment\n")).text);
 }
 
 TEST_CASE("fmt lays out a .where file one top-level operand per line, AND and OR leading", "[fmt][where]") {
@@ -168,34 +184,12 @@ TEST_CASE("fmt keeps a byte order mark, in query files and .where files", "[fmt]
 }
 
 TEST_CASE("fmt output of a .where file is already formatted, and keeps its meaning", "[fmt][where]") {
-  namespace fs = std::filesystem;
-  int formatted = 0;
-  for (const fs::path& dir : {fs::path(TFQ_TEST_DATA), fs::path(TFQ_SOURCE_DIR) / "examples"}) {
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-      if (entry.path().extension() != ".where") continue;
-      const Source source(entry.path().string(), tfq::test::read_file(entry.path().string()));
-      const auto once = tfq::format_where_file(source);
-      if (!once.text) continue;  // the syntax-error cases
-      INFO(entry.path().string());
-      const auto twice = tfq::format_where_file(Source("again.where", *once.text));
-      REQUIRE(twice.text);
-      CHECK(*twice.text == *once.text);
-      const auto original = tfq::parse_where(source, tfq::parse_range(source));
-      const Source again("again.where", *once.text);
-      const auto reread = tfq::parse_where(again, tfq::parse_range(again));
-      REQUIRE(reread.expr);
-      CHECK(tfq::same_structure(*original.expr, *reread.expr));
-      CHECK(reread.comments.size() == original.comments.size());
-      ++formatted;
-    }
-  }
-  CHECK(formatted > 30);
-}
-
-TEST_CASE("fmt refuses a .where file with a syntax error and says where", "[fmt][where]") {
-  const auto result = tfq::format_where_file(Source("q.where", "-- note\nx = "));
-  CHECK_FALSE(result.text);
-  REQUIRE(result.diagnostics.size() == 1);
-  CHECK(result.diagnostics[0].range.begin == 11);  // just after the "="
-  CHECK_FALSE(tfq::format_where_file(Source("q.where", "-- nothing but a comment\n")).text);
+  const auto same_clause = [](const Source& source, const Source& formatted) {
+    const auto original = tfq::parse_where(source, tfq::parse_range(source));
+    const auto reread = tfq::parse_where(formatted, tfq::parse_range(formatted));
+    REQUIRE(reread.expr);
+    CHECK(tfq::same_structure(*original.expr, *reread.expr));
+    CHECK(reread.comments.size() == original.comments.size());
+  };
+  CHECK(check_idempotent_on_samples(".where", tfq::format_where_file, same_clause) > 30);
 }
