@@ -68,12 +68,8 @@ std::optional<Source> read_clause(const ExplainArgs& args) {
         "'" + args.input + "' is a " + (kind == InputKind::query_file ? "query file" : "request body") +
         "; explain takes one where clause (a .where file, - or --where): tfq lint checks the whole file");
   }
-  const bool from_stdin = args.input == "-";
-  const InputSpec spec{from_stdin ? InputSpec::Kind::standard_input : InputSpec::Kind::file,
-                       from_stdin ? "<stdin>" : args.input,
-                       {}};
   std::string problem;
-  std::optional<Source> source = read_input(spec, args.limits.max_bytes, problem);
+  std::optional<Source> source = read_input(single_input(args.input), args.limits.max_bytes, problem);
   if (!source) return refuse(problem);
   return source;
 }

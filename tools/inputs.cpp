@@ -144,6 +144,11 @@ std::optional<Source> read_descriptor(int fd, const std::string& name, std::size
 
 }  // namespace
 
+InputSpec single_input(const std::string& operand) {
+  if (operand == "-") return {InputSpec::Kind::standard_input, "<stdin>", {}};
+  return {InputSpec::Kind::file, operand, {}};
+}
+
 std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
                                        std::span<const std::string_view> extensions,
                                        std::vector<std::string>& problems, const FileFilter& selected) {
@@ -151,7 +156,7 @@ std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
   for (const std::string& operand : operands) {
     std::error_code ec;
     if (operand == "-") {
-      inputs.push_back({InputSpec::Kind::standard_input, "<stdin>", {}});
+      inputs.push_back(single_input(operand));
     } else if (fs::is_directory(operand, ec)) {
       std::vector<std::string> found;
       const auto take = [&](const std::string& path) {
@@ -163,7 +168,7 @@ std::vector<InputSpec> expand_operands(std::span<const std::string> operands,
     } else if (has_glob_characters(operand) && !fs::exists(operand, ec)) {
       expand_glob(operand, extensions, inputs, problems, selected);
     } else {
-      inputs.push_back({InputSpec::Kind::file, operand, {}});
+      inputs.push_back(single_input(operand));
     }
   }
   return inputs;

@@ -27,6 +27,10 @@ struct InputSpec {
 // include and exclude lists. Files named on the command line are always taken. Empty: every file is.
 using FileFilter = std::function<bool(const std::string& path, bool from_glob)>;
 
+// The input one operand names as it stands, with no directory walk or glob: "-" is stdin, anything else a
+// file.
+InputSpec single_input(const std::string& operand);
+
 // Expands operands in order: "-" is stdin; a directory is every regular file below it whose name ends in
 // one of `extensions`, sorted by path (symbolic links to directories are not followed, hidden directories
 // such as .git are skipped); an operand that names no file but holds a glob character ("q/**/*.tfq") is

@@ -229,23 +229,28 @@ bool same_statement(const query::Statement& a, const query::Statement& b) {
          a.has_from == b.has_from && same_names(a.from, b.from) && a.has_where == b.has_where && same_into;
 }
 
+// The same comments, in the same order, each with the same text.
+bool same_comments(const Source& before_source, const std::vector<SourceRange>& before,
+                   const Source& after_source, const std::vector<SourceRange>& after) {
+  return std::equal(before.begin(), before.end(), after.begin(), after.end(),
+                    [&](SourceRange a, SourceRange b) {
+                      return trimmed_comment(before_source, a) == trimmed_comment(after_source, b);
+                    });
+}
+
 // The formatted text means what the input meant: the same statements, clauses, where trees and comments.
 bool same_meaning(const Source& before_source, const Parsed& before, const Source& after_source,
                   const Parsed& after) {
   const auto& a = before.file;
   const auto& b = after.file;
-  if (a.statements.size() != b.statements.size() || a.comments.size() != b.comments.size()) return false;
+  if (a.statements.size() != b.statements.size()) return false;
   for (std::size_t i = 0; i < a.statements.size(); ++i) {
     if (!same_statement(a.statements[i], b.statements[i])) return false;
   }
   for (std::size_t i = 0; i < before.wheres.size(); ++i) {
     if (!same_structure(before.wheres[i], after.wheres[i])) return false;
   }
-  for (std::size_t i = 0; i < a.comments.size(); ++i) {
-    if (trimmed_comment(before_source, a.comments[i]) != trimmed_comment(after_source, b.comments[i]))
-      return false;
-  }
-  return true;
+  return same_comments(before_source, a.comments, after_source, b.comments);
 }
 
 }  // namespace
@@ -278,14 +283,6 @@ std::optional<ParseResult> parse_clause(const Source& source, const Limits& limi
   diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
   if (!parsed.expr || has_errors(parsed.diagnostics)) return std::nullopt;
   return parsed;
-}
-
-bool same_comments(const Source& before_source, const std::vector<SourceRange>& before,
-                   const Source& after_source, const std::vector<SourceRange>& after) {
-  return std::equal(before.begin(), before.end(), after.begin(), after.end(),
-                    [&](SourceRange a, SourceRange b) {
-                      return trimmed_comment(before_source, a) == trimmed_comment(after_source, b);
-                    });
 }
 
 }  // namespace
