@@ -15,9 +15,7 @@ const std::string kMessy = "select userName,tokensConsumed from DESKTOP_PRODUCT 
 const std::string kTidy =
     "SELECT userName, tokensConsumed\n"
     "FROM DESKTOP_PRODUCT\n"
-    "WHERE contractYear = 1;\n"
-    "\n"
-    "-- y1\n";
+    "WHERE contractYear = 1; -- y1\n";
 
 }  // namespace
 

@@ -94,21 +94,32 @@ TEST_CASE("fmt wraps a long SELECT list at 100 columns", "[fmt]") {
         "  customField7, customField8, customField9, customField10, customField1, customField2;\n");
 }
 
-TEST_CASE("fmt keeps every comment, above the clause that follows it", "[fmt]") {
+TEST_CASE("fmt keeps a query file's comments: at the end of their line, or above their clause", "[fmt]") {
   CHECK(format("-- head\n"
                "select a, /* inline */ b -- trailing\n"
                "  from X where x = 1 -- end\n"
                "  into 'n'; -- after\n") ==
         "-- head\n"
         "/* inline */\n"
-        "SELECT a, b\n"
-        "-- trailing\n"
+        "SELECT a, b -- trailing\n"
         "FROM X\n"
-        "WHERE x = 1\n"
-        "-- end\n"
-        "INTO 'n';\n"
+        "WHERE x = 1 -- end\n"
+        "INTO 'n'; -- after\n");
+  // Inside the where clause, as in a .where file: above the operand a comment came before, or at the end of
+  // the operand's line. One between a clause's last token and the ';' follows the ';'.
+  CHECK(format("select a where /* lead */ x = 1 -- one\n"
+               "and -- two\n"
+               "y = 2 /* three */ ; select b; -- b\n"
+               "-- tail\n") ==
+        "SELECT a\n"
+        "/* lead */\n"
+        "WHERE x = 1 -- one\n"
+        "-- two\n"
+        "  AND y = 2; /* three */\n"
         "\n"
-        "-- after\n");
+        "SELECT b; -- b\n"
+        "\n"
+        "-- tail\n");
   CHECK(format("-- only a comment \r\n") == "-- only a comment\r\n");
 }
 
@@ -119,7 +130,7 @@ TEST_CASE("fmt ends its lines as most lines of the file end: CRLF stays CRLF", "
   const std::string formatted_lf = format(lf);
   std::string expected_crlf;
   for (const char c : formatted_lf) expected_crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
-  CHECK(formatted_lf == "SELECT a, b\n-- pair\nFROM X\nWHERE x = 1\n  AND y = 2\nINTO 'n';\n");
+  CHECK(formatted_lf == "SELECT a, b -- pair\nFROM X\nWHERE x = 1\n  AND y = 2\nINTO 'n';\n");
   CHECK(format(crlf) == expected_crlf);
   CHECK(format(expected_crlf) == expected_crlf);
   // One CRLF line among LF ones is a stray: the file stays LF.

@@ -3,6 +3,7 @@
 #include "tfq/format.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "query/query_file.hpp"
 #include "tfq/input.hpp"
@@ -92,16 +93,6 @@ std::vector<Line> operand_lines(const Expr& where, std::string_view lead, std::s
   return lines;
 }
 
-// A query file's WHERE clause: its operand lines as one clause, continuation lines indented by 2.
-std::string where_clause(const Expr& where, std::string_view newline) {
-  std::string out;
-  for (const Line& line : operand_lines(where, "WHERE ", "  ")) {
-    if (!out.empty()) out += newline;
-    out += line.text;
-  }
-  return out;
-}
-
 // Writes the comments of a file, in order: each on its own line above the layout line it came before, or at
 // the end of the line it ended.
 class CommentWriter {
@@ -109,6 +100,20 @@ class CommentWriter {
   CommentWriter(const Source& source, const std::vector<SourceRange>& comments, std::string_view newline)
       : source_(source), comments_(comments), newline_(newline) {}
 
+  // The lines, each ended by a newline, with the comments before each line above it and those on its last
+  // source line at its end; `next_begin` is where the text after the last line begins.
+  void write_lines(const std::vector<Line>& lines, std::uint32_t next_begin, std::string& out) {
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      before(lines[k].end, out);
+      out += lines[k].text;
+      trailing(lines[k].end, k + 1 < lines.size() ? lines[k + 1].begin : next_begin, out);
+      out += newline_;
+    }
+  }
+  void rest(std::string& out) { before(static_cast<std::uint32_t>(source_.text().size()) + 1, out); }
+  bool done() const { return next_ == comments_.size(); }
+
+ private:
   // Every comment not yet written that starts before `offset`. A line comment keeps its text; at the end
   // of a line it would swallow what follows, so the newline is always written.
   void before(std::uint32_t offset, std::string& out) {
@@ -128,10 +133,7 @@ class CommentWriter {
       out += trimmed_comment(source_, comments_[next_++]);
     }
   }
-  void rest(std::string& out) { before(static_cast<std::uint32_t>(source_.text().size()) + 1, out); }
-  bool done() const { return next_ == comments_.size(); }
 
- private:
   const Source& source_;
   const std::vector<SourceRange>& comments_;
   std::string_view newline_;
@@ -152,26 +154,11 @@ class Formatter {
     for (std::size_t i = 0; i < file_.statements.size(); ++i) {
       const query::Statement& s = file_.statements[i];
       if (i > 0) out_ += newline_;
-      // Each clause with the end of its last token.
-      std::vector<Line> clauses;
-      const std::string target = s.target_written ? (s.target == Target::query ? "QUERY " : "EXPORT ") : "";
-      clauses.push_back({s.select.back().range.end, target + name_list("SELECT", s.select, newline_)});
-      if (s.has_from) clauses.push_back({s.from.back().range.end, name_list("FROM", s.from, newline_)});
-      if (s.has_where) {
-        const SourceRange where = query::trim_end(source_, file_, s.where);
-        clauses.push_back({where.end, where_clause(wheres_[where_index++], newline_)});
-      }
-      if (s.into) {
-        const std::string name = s.into->parameter ? ":" + s.into->text : quote_string(s.into->text);
-        clauses.push_back({s.into_clause.end, "INTO " + name});
-      }
-      for (std::size_t k = 0; k < clauses.size(); ++k) {
-        if (k > 0) out_ += newline_;
-        comments_.before(clauses[k].end, out_);
-        out_ += clauses[k].text;
-      }
-      out_ += ";";
-      out_ += newline_;
+      std::vector<Line> lines = statement_lines(s, s.has_where ? &wheres_[where_index++] : nullptr);
+      lines.back().text += ';';
+      const std::uint32_t next_begin =
+          i + 1 < file_.statements.size() ? file_.statements[i + 1].range.begin : UINT32_MAX;
+      comments_.write_lines(lines, next_begin, out_);
     }
     if (!out_.empty() && !comments_.done()) out_ += newline_;
     comments_.rest(out_);
@@ -179,6 +166,29 @@ class Formatter {
   }
 
  private:
+  // The statement's clauses, one line each (a long list wraps within its line), the where clause one line
+  // per operand.
+  std::vector<Line> statement_lines(const query::Statement& s, const Expr* where) const {
+    std::vector<Line> lines;
+    const std::string target = s.target_written ? (s.target == Target::query ? "QUERY " : "EXPORT ") : "";
+    lines.push_back(
+        {s.select.back().range.end, target + name_list("SELECT", s.select, newline_), s.range.begin});
+    if (s.has_from) {
+      lines.push_back({s.from.back().range.end, name_list("FROM", s.from, newline_), s.from_keyword.begin});
+    }
+    if (where) {
+      std::vector<Line> operands = operand_lines(*where, "WHERE ", "  ");
+      operands.front().begin = s.where_keyword.begin;
+      lines.insert(lines.end(), std::make_move_iterator(operands.begin()),
+                   std::make_move_iterator(operands.end()));
+    }
+    if (s.into) {
+      const std::string name = s.into->parameter ? ":" + s.into->text : quote_string(s.into->text);
+      lines.push_back({s.into_clause.end, "INTO " + name, s.into_clause.begin});
+    }
+    return lines;
+  }
+
   const Source& source_;
   const query::File& file_;
   const std::vector<Expr>& wheres_;
@@ -296,13 +306,7 @@ FormatResult format_where_file(const Source& source, const Limits& limits) {
   const std::string_view newline = line_end_of(source.text());
   CommentWriter comments(source, before->comments, newline);
   std::string text;
-  const std::vector<Line> lines = operand_lines(*before->expr, "", "  ");
-  for (std::size_t k = 0; k < lines.size(); ++k) {
-    comments.before(lines[k].end, text);
-    text += lines[k].text;
-    comments.trailing(lines[k].end, k + 1 < lines.size() ? lines[k + 1].begin : UINT32_MAX, text);
-    text += newline;
-  }
+  comments.write_lines(operand_lines(*before->expr, "", "  "), UINT32_MAX, text);
   comments.rest(text);
   text.insert(0, byte_order_mark_of(source.text()));
   const Source formatted(source.name(), text);
