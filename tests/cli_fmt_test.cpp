@@ -66,6 +66,23 @@ TEST_CASE("tfq fmt refuses a file with a syntax error and leaves it as it is", "
   CHECK(run_tfq({"fmt", "--check", "--write", dir + "/bad.tfq"}).exit_code == 2);
 }
 
+TEST_CASE("tfq fmt leaves a file alone when the layout would change what a tfq-ignore hides", "[cli][fmt]") {
+  const std::string dir = tfq::test::make_temp_dir();
+  const std::string clause = "-- tfq-ignore: TFQ215\ncontractYear = 2018 AND userName IN ('a', 'a')\n";
+  write_file(dir + "/q.where", clause);
+  CHECK(run_tfq({"lint", "--warnings-as-errors", dir + "/q.where"}).exit_code == 0);
+  const auto result = run_tfq({"fmt", "--write", dir + "/q.where"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("q.where:1:1: error[TFQ711]") != std::string::npos);
+  CHECK(read_file(dir + "/q.where") == clause);
+  // Laid out as the help says, the file formats, and lint still hides the finding.
+  write_file(dir + "/q.where", "contractYear = 2018\n-- tfq-ignore: TFQ215\nAND userName IN ('a', 'a')\n");
+  CHECK(run_tfq({"fmt", "--write", dir + "/q.where"}).exit_code == 0);
+  CHECK(read_file(dir + "/q.where") ==
+        "contractYear = 2018\n-- tfq-ignore: TFQ215\n  AND userName IN ('a', 'a')\n");
+  CHECK(run_tfq({"lint", "--warnings-as-errors", dir + "/q.where"}).exit_code == 0);
+}
+
 TEST_CASE("tfq fmt reads stdin as a query file, or as a where clause when --stdin-name says .where",
           "[cli][fmt]") {
   tfq::test::ProcessOptions piped;

@@ -186,6 +186,32 @@ TEST_CASE("fmt keeps a .where file's comments: at the end of their line, or abov
   CHECK(format_where("x = 1 -- a\r\nAND y = 2\r\n") == "x = 1 -- a\r\n  AND y = 2\r\n");
 }
 
+TEST_CASE("fmt refuses a layout that would change what a tfq-ignore comment hides", "[fmt][where]") {
+  // The comment hides the findings of the line below it; laid out, that line would hold other tokens.
+  const auto check_refused = [](const tfq::FormatResult& result, std::uint32_t comment_begin) {
+    CHECK_FALSE(result.text);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].code == tfq::Code::suppression_moved);
+    CHECK(result.diagnostics[0].range.begin == comment_begin);
+  };
+  // The line below holds two operands: laid out, the second would no longer be hidden.
+  check_refused(tfq::format_where_file(Source("q.where", "-- tfq-ignore: TFQ215\nx = 1 AND y IN (1, 1)\n")),
+                0);
+  check_refused(tfq::format_query_file(Source("q.tfq", "-- tfq-ignore: TFQ215\nselect a where y in (1, 1)")),
+                0);
+  // A blank line below hides nothing; laid out without it, the comment would hide the clause's findings.
+  check_refused(tfq::format_where_file(Source("q.where", "x = 1\n  -- tfq-ignore: TFQ200\n\nAND y = 2\n")),
+                8);
+  // A tfq-ignore line inside a block comment counts too (as lint reads lines): it is found in the input.
+  check_refused(tfq::format_where_file(Source("q.where", "x = 1 AND /*\n-- tfq-ignore: TFQ200\n*/ y = 2\n")),
+                13);
+  // Above the operand it is for, the comment keeps its reach, and so does one that hides nothing.
+  CHECK(format_where("x = 1\n-- tfq-ignore: TFQ215\nAND y IN (1, 1) -- tfq-ignore: TFQ200\n") ==
+        "x = 1\n-- tfq-ignore: TFQ215\n  AND y IN (1, 1) -- tfq-ignore: TFQ200\n");
+  CHECK(format("-- tfq-ignore: TFQ215\nSELECT a\nFROM X\nWHERE y IN (1, 1);\n") ==
+        "-- tfq-ignore: TFQ215\nSELECT a\nFROM X\nWHERE y IN (1, 1);\n");
+}
+
 TEST_CASE("fmt keeps a byte order mark, in query files and .where files", "[fmt][where]") {
   const std::string mark = "\xEF\xBB\xBF";
   CHECK(format(mark + "select a where x=1") == mark + "SELECT a\nWHERE x = 1;\n");

@@ -63,40 +63,45 @@ Diagnostic report(SourceRange range, std::string message, std::string help) {
 
 }  // namespace
 
-void apply_suppressions(const Source& source, std::vector<Diagnostic>& diagnostics) {
+Suppressions find_suppressions(const Source& source) {
+  Suppressions found;
   // Cheap exit: most files have no suppression at all.
-  if (source.text().find(kMarker) == std::string::npos) return;
-  std::map<std::uint32_t, std::set<Code>> ignored;  // line -> codes hidden on it
-  std::vector<Diagnostic> problems;
-  std::set<Code> pending;
+  if (source.text().find(kMarker) == std::string::npos) return found;
+  HiddenCodes pending;
   for (std::uint32_t line = 1; line <= source.line_count(); ++line) {
     const std::optional<Suppression> s = parse_line(source.line_text(line), source.line_start(line));
     if (!s) {
-      if (!pending.empty()) ignored[line].merge(pending);
-      pending.clear();
+      if (!pending.codes.empty()) found.lines[line] = std::move(pending);
+      pending = {};
       continue;
     }
+    pending.comment = s->range;
     if (s->names.empty()) {
-      problems.push_back(report(s->range, "tfq-ignore names no code",
-                                "name the codes to ignore: -- tfq-ignore: TFQ215, TFQ303"));
+      found.problems.push_back(report(s->range, "tfq-ignore names no code",
+                                      "name the codes to ignore: -- tfq-ignore: TFQ215, TFQ303"));
     }
     for (const auto& [name, range] : s->names) {
       if (const CodeInfo* code = find_code(name)) {
-        pending.insert(code->code);
+        pending.codes.insert(code->code);
       } else {
-        problems.push_back(report(range, "tfq-ignore names an unknown code '" + std::string(name) + "'",
-                                  "tfq explain-code --list lists every code"));
+        found.problems.push_back(report(range, "tfq-ignore names an unknown code '" + std::string(name) + "'",
+                                        "tfq explain-code --list lists every code"));
       }
     }
   }
-  if (!ignored.empty()) {
+  return found;
+}
+
+void apply_suppressions(const Source& source, std::vector<Diagnostic>& diagnostics) {
+  Suppressions found = find_suppressions(source);
+  if (!found.lines.empty()) {
     render::PositionCursor cursor(source);
     std::erase_if(diagnostics, [&](const Diagnostic& d) {
-      const auto it = ignored.find(cursor.at(d.range.begin).line);
-      return it != ignored.end() && it->second.contains(d.code);
+      const auto it = found.lines.find(cursor.at(d.range.begin).line);
+      return it != found.lines.end() && it->second.codes.contains(d.code);
     });
   }
-  diagnostics.insert(diagnostics.end(), problems.begin(), problems.end());
+  diagnostics.insert(diagnostics.end(), found.problems.begin(), found.problems.end());
 }
 
 }  // namespace tfq
