@@ -181,6 +181,18 @@ TEST_CASE("lint --fix cannot rewrite stdin, but --diff shows its fixes", "[cli][
   CHECK(diff.out == "--- <stdin>\n+++ <stdin>\n@@ -1 +1 @@\n-usrName = 'a'\n+userName = 'a'\n");
 }
 
+TEST_CASE("lint --fix never removes a comment: a fix that would is left out, its finding reported",
+          "[cli][fix]") {
+  const std::string dir = make_temp_dir();
+  const std::string clause = "userName IN ('a', -- the admin\n'a', 'b') /* x */ AND contractYear <> 1\n";
+  write_file(dir + "/q.where", clause);
+  const auto result = run_tfq({"lint", "--fix", "q.where"}, in_directory(dir));
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("q.where:2:1: warning[TFQ215]") != std::string::npos);
+  CHECK(read_file(dir + "/q.where") ==
+        "userName IN ('a', -- the admin\n'a', 'b') /* x */ AND contractYear != 1\n");
+}
+
 TEST_CASE("lint --fix leaves guesses alone unless --unsafe-fixes asks for them", "[cli][fix]") {
   const std::string dir = fs::canonical(make_temp_dir()).string();
   write_file(dir + "/d.where", "usageDate >= '2018-1-1'\n");

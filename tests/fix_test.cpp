@@ -54,6 +54,35 @@ TEST_CASE("apply_fixes leaves out a finding whose edits touch text another findi
   CHECK(result.applied == 2);
 }
 
+TEST_CASE("apply_fixes leaves out a finding whose edits would change a comment", "[fix]") {
+  const std::string text = "x IN (1, /* c */ 1) -- d\nAND y = 1 AND y = 1";
+  const tfq::SourceRange block{9, 16}, line{20, 24};
+  const std::vector<tfq::SourceRange> comments = {block, line};
+  const auto applied = [&](tfq::FixIt fix) {
+    return tfq::apply_fixes(text, std::vector{with_fixes(Code::duplicate_name, {fix})}, {}, comments).applied;
+  };
+  CHECK(applied({{7, 18}, ""}) == 0);     // removes the block comment with the element
+  CHECK(applied({{12, 12}, "!"}) == 0);   // inserts inside it
+  CHECK(applied({{9, 9}, " "}) == 1);     // inserts before it
+  CHECK(applied({{16, 18}, ""}) == 1);    // removes text right after it
+  CHECK(applied({{24, 34}, ""}) == 0);    // joins the next line to the line comment
+  CHECK(applied({{24, 24}, " x"}) == 0);  // writes into the line comment
+  CHECK(applied({{24, 44}, ""}) == 1);    // removes up to the end: nothing is joined to the comment
+  CHECK(applied({{34, 44}, ""}) == 1);
+}
+
+TEST_CASE("comments_of gives the comments of where clauses and query files, none of JSON bodies", "[fix]") {
+  using tfq::InputKind;
+  const auto comments =
+      tfq::comments_of(Source("q.where", "x = 1 -- a\n/* b */ AND y = 2"), InputKind::where_clause, {});
+  REQUIRE(comments.size() == 2);
+  CHECK(comments[0].begin == 6);
+  CHECK(comments[1].begin == 11);
+  CHECK(tfq::comments_of(Source("q.tfq", "-- a\nSELECT a WHERE x = 1 /* b */"), InputKind::query_file, {})
+            .size() == 2);
+  CHECK(tfq::comments_of(Source("b.json", "{}"), InputKind::json_body, {}).empty());
+}
+
 TEST_CASE("apply_fixes applies only safe fix-its unless asked for every one", "[fix]") {
   const std::string text = "usageDate = '2018-1-1'";
   const std::vector<Diagnostic> d = {with_fixes(Code::invalid_date, {{{12, 22}, "'2018-01-01'"}})};

@@ -35,10 +35,14 @@ std::vector<Diagnostic> lint_source(const Source& source, const LintSetup& setup
 FixedSource fix_source(const Source& source, const LintSetup& setup, const FixPolicy& policy) {
   FixedSource fixed;
   fixed.text = source.text();
+  const InputKind kind = input_kind_for(source.name());
+  const Limits& limits = kind == InputKind::where_clause ? setup.where.limits : setup.compile.limits;
   std::vector<Diagnostic> findings = lint_source(source, setup);
   const std::size_t errors_before = error_count(findings);
   for (int round = 0; round < kMaxFixRounds; ++round) {
-    AppliedFixes applied = apply_fixes(fixed.text, findings, policy);
+    const Source current(source.name(), fixed.text);
+    const std::vector<SourceRange> comments = comments_of(current, kind, limits);
+    AppliedFixes applied = apply_fixes(fixed.text, findings, policy, comments);
     if (applied.applied == 0 || applied.text == fixed.text) break;
     fixed.text = std::move(applied.text);
     fixed.applied += applied.applied;

@@ -32,9 +32,15 @@ struct AppliedFixes {
 // or not at all, and never when one of them touches text that an earlier finding's fix-its change (the
 // caller lints the result again and applies what is left). At most one repeated or implied predicate
 // (TFQ303, TFQ302) is removed per call: each removal is proven safe alone, not together with another.
-// Invalid ranges are skipped.
+// Invalid ranges are skipped, and so is a finding whose edits would change any of `comments` (a removal
+// that would take a comment with it): what the user wrote beside the code is never lost.
 AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diagnostics,
-                         const FixPolicy& policy);
+                         const FixPolicy& policy, std::span<const SourceRange> comments = {});
+
+// The comments of a where clause or query file, as its parser reads them, for apply_fixes to leave alone:
+// in a where clause up to a syntax error; none in a query file with a syntax error (its fix-its respell the
+// bad token alone) or in a JSON body.
+std::vector<SourceRange> comments_of(const Source& source, InputKind kind, const Limits& limits);
 
 // Gives findings of repeated (TFQ303) or implied (TFQ302) predicates a fix-it that deletes the predicate
 // with the AND or OR that joins it to its neighbour. Each candidate edit is kept only if the edited source

@@ -18,6 +18,16 @@ bool conflict(const FixIt& a, const FixIt& b) {
 
 // Removing a repeated or implied predicate is proven against the text as it is, one removal at a time:
 // two removals that are each safe can together take out both copies of a predicate (`A OR A`).
+// An edit changes a comment when it replaces text of it or inserts inside it, or when it starts where a
+// line comment ends and leaves text on that line: the text would become part of the comment.
+bool changes_comment(std::string_view text, const FixIt& fix, SourceRange comment) {
+  if (fix.range.begin < comment.end && comment.begin < fix.range.end) return true;
+  if (fix.range.begin != comment.end || text.substr(comment.begin, 2) != "--") return false;
+  if (!fix.replacement.empty()) return true;
+  const std::string_view after = text.substr(fix.range.end);
+  return after.substr(0, after.find('\n')).find_first_not_of(" \t\r") != std::string_view::npos;
+}
+
 bool removes_predicate(Code code) {
   return code == Code::duplicate_predicate || code == Code::redundant_predicate;
 }
@@ -51,7 +61,7 @@ bool fix_is_safe(Code code) {
 }
 
 AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diagnostics,
-                         const FixPolicy& policy) {
+                         const FixPolicy& policy, std::span<const SourceRange> comments) {
   std::vector<FixIt> accepted;
   AppliedFixes result;
   bool removed_predicate = false;
@@ -60,7 +70,9 @@ AppliedFixes apply_fixes(std::string_view text, std::span<const Diagnostic> diag
     if (removed_predicate && removes_predicate(d.code)) continue;
     const bool usable = std::all_of(d.fixes.begin(), d.fixes.end(), [&](const FixIt& f) {
       return f.range.begin <= f.range.end && f.range.end <= text.size() &&
-             std::none_of(accepted.begin(), accepted.end(), [&](const FixIt& a) { return conflict(a, f); });
+             std::none_of(accepted.begin(), accepted.end(), [&](const FixIt& a) { return conflict(a, f); }) &&
+             std::none_of(comments.begin(), comments.end(),
+                          [&](SourceRange c) { return changes_comment(text, f, c); });
     });
     if (!usable) continue;
     accepted.insert(accepted.end(), d.fixes.begin(), d.fixes.end());
