@@ -1,11 +1,13 @@
 // Fuzz target: the checker over whatever the parser accepts. Findings carry TFQ2xx codes and ranges inside
-// the text, a finding's fix-its do not overlap, and applying them leaves a clause that still parses.
+// the text, a finding's fix-its do not overlap, and applying them leaves a clause that still parses; fix
+// mode (all the fix-its at once, as apply_fixes takes them) keeps every comment as it was.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
 #include "support.hpp"
 #include "tfq/check.hpp"
+#include "tfq/fix.hpp"
 #include "tfq/parse.hpp"
 
 namespace {
@@ -19,6 +21,14 @@ std::string apply_fixes(std::string text, std::vector<tfq::FixIt> fixes) {
   for (const tfq::FixIt& fix : fixes)
     text.replace(fix.range.begin, fix.range.end - fix.range.begin, fix.replacement);
   return text;
+}
+
+std::vector<std::string_view> comment_texts(const tfq::Source& source,
+                                            const std::vector<tfq::SourceRange>& comments) {
+  std::vector<std::string_view> texts;
+  for (const tfq::SourceRange c : comments)
+    texts.push_back(std::string_view(source.text()).substr(c.begin, c.end - c.begin));
+  return texts;
 }
 
 }  // namespace
@@ -40,5 +50,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const tfq::Source fixed("fixed", apply_fixes(source.text(), d.fixes));
     FUZZ_CHECK(tfq::parse_where(fixed, parse_options).expr.has_value());
   }
+  const std::vector<tfq::SourceRange> comments = tfq::comments_of(source, tfq::InputKind::where_clause, {});
+  const tfq::Source all_fixed(
+      "fixed", tfq::apply_fixes(source.text(), findings, {.include_unsafe = true}, comments).text);
+  const tfq::ParseResult reread = tfq::parse_where(all_fixed, parse_options);
+  if (reread.expr) FUZZ_CHECK(comment_texts(all_fixed, reread.comments) == comment_texts(source, comments));
   return 0;
 }
