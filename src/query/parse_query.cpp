@@ -263,8 +263,7 @@ Diagnostic diagnostic_from(const Failure& failure) {
   return d;
 }
 
-}  // namespace
-
+// The range without the space and comments at its end.
 SourceRange trim_end(const Source& source, const File& file, SourceRange range) {
   const std::string& text = source.text();
   while (range.end > range.begin) {
@@ -281,6 +280,8 @@ SourceRange trim_end(const Source& source, const File& file, SourceRange range) 
   }
   return range;
 }
+
+}  // namespace
 
 ParsedFile parse_query_file(const Source& source, const Limits& limits) {
   ParsedFile result;

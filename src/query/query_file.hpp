@@ -58,7 +58,4 @@ struct ParsedFile {
 // limits.max_depth, statements by limits.max_statements.
 ParsedFile parse_query_file(const Source& source, const Limits& limits);
 
-// The range without the space and comments at its end.
-SourceRange trim_end(const Source& source, const File& file, SourceRange range);
-
 }  // namespace tfq::query
