@@ -16,8 +16,6 @@ bool conflict(const FixIt& a, const FixIt& b) {
   return false;
 }
 
-// Removing a repeated or implied predicate is proven against the text as it is, one removal at a time:
-// two removals that are each safe can together take out both copies of a predicate (`A OR A`).
 // An edit changes a comment when it replaces text of it or inserts inside it, or when it starts where a
 // line comment ends and leaves text on that line: the text would become part of the comment.
 bool changes_comment(std::string_view text, const FixIt& fix, SourceRange comment) {
@@ -28,6 +26,8 @@ bool changes_comment(std::string_view text, const FixIt& fix, SourceRange commen
   return after.substr(0, after.find('\n')).find_first_not_of(" \t\r") != std::string_view::npos;
 }
 
+// Removing a repeated or implied predicate is proven against the text as it is, one removal at a time:
+// two removals that are each safe can together take out both copies of a predicate (`A OR A`).
 bool removes_predicate(Code code) {
   return code == Code::duplicate_predicate || code == Code::redundant_predicate;
 }

@@ -6,10 +6,10 @@
 #include <iterator>
 
 #include "query/query_file.hpp"
+#include "query/suppression_reach.hpp"
 #include "tfq/input.hpp"
 #include "tfq/parse.hpp"
 #include "tfq/print.hpp"
-#include "tfq/suppress.hpp"
 
 namespace tfq {
 namespace {
@@ -264,78 +264,6 @@ bool same_meaning(const Source& before_source, const Parsed& before, const Sourc
   return same_comments(before_source, a.comments, after_source, b.comments);
 }
 
-// A text as tfq-ignore comments see it: where findings can start (in an order that matches token for
-// token between a file and its layout) and the comments the parser read.
-struct Reach {
-  const Source& source;
-  std::vector<std::uint32_t> anchors;
-  const std::vector<SourceRange>& comments;
-};
-
-// Where a finding can start in a where tree: the first byte of every node, operator and operand.
-void add_anchors(const Expr& e, std::vector<std::uint32_t>& anchors) {
-  anchors.insert(anchors.end(), {e.range.begin, e.op_range.begin, e.subject.range.begin});
-  for (const Operand& value : e.values) anchors.push_back(value.range.begin);
-  for (const Expr& child : e.children) add_anchors(child, anchors);
-}
-
-std::vector<std::uint32_t> anchors_of(const Parsed& parsed) {
-  std::vector<std::uint32_t> anchors;
-  for (const query::Statement& s : parsed.file.statements) {
-    anchors.push_back(s.range.begin);
-    for (const query::Name& name : s.select) anchors.push_back(name.range.begin);
-    if (s.has_from) anchors.push_back(s.from_keyword.begin);
-    for (const query::Name& name : s.from) anchors.push_back(name.range.begin);
-    if (s.has_where) anchors.push_back(s.where_keyword.begin);
-    if (s.into) anchors.insert(anchors.end(), {s.into_clause.begin, s.into->range.begin});
-  }
-  for (const Expr& where : parsed.wheres) add_anchors(where, anchors);
-  return anchors;
-}
-
-// A tfq-ignore comment hides findings on the line below it, so a layout that moves tokens to other lines
-// can change what it hides: a finding it hid would be reported, or one it did not would vanish. Compares
-// what is hidden at every anchor before and after, and reports the comment responsible for the first
-// difference (in the input). Runs after same_meaning, so both have the same anchors and comments.
-std::optional<Diagnostic> moved_suppression(const Reach& before, const Reach& after) {
-  const Suppressions hidden_before = find_suppressions(before.source);
-  const Suppressions hidden_after = find_suppressions(after.source);
-  if (hidden_before.lines.empty() && hidden_after.lines.empty()) return std::nullopt;
-  static const HiddenCodes nothing;
-  const auto hidden_at = [](const Suppressions& hidden, const Source& source,
-                            std::uint32_t offset) -> const HiddenCodes& {
-    const auto line = hidden.lines.find(source.line_of(offset));
-    return line == hidden.lines.end() ? nothing : line->second;
-  };
-  const std::size_t count = std::min(before.anchors.size(), after.anchors.size());
-  for (std::size_t i = 0; i < count; ++i) {
-    const HiddenCodes& was = hidden_at(hidden_before, before.source, before.anchors[i]);
-    const HiddenCodes& would_be = hidden_at(hidden_after, after.source, after.anchors[i]);
-    if (was.codes == would_be.codes) continue;
-    // The comment that hid something here, or the one that would: found in the input by its place among
-    // the comments (a tfq-ignore line inside a block comment is part of that comment).
-    SourceRange comment = was.comment;
-    if (was.codes.empty()) {
-      comment = {before.anchors[i], before.anchors[i]};
-      for (std::size_t k = 0; k < after.comments.size() && k < before.comments.size(); ++k) {
-        const SourceRange holder = after.comments[k];
-        if (would_be.comment.begin < holder.begin || would_be.comment.begin >= holder.end) continue;
-        const std::uint32_t shift = before.comments[k].begin - holder.begin;
-        comment = {would_be.comment.begin + shift, would_be.comment.end + shift};
-        break;
-      }
-    }
-    Diagnostic d = make_diagnostic(Code::suppression_moved, comment,
-                                   "the canonical layout would change what this tfq-ignore comment hides: "
-                                   "the line below it would hold other tokens; the file is left as it is");
-    d.help =
-        "put the comment right above the operand or clause it is for, with that operand starting its "
-        "line (`AND x ...`): fmt keeps that layout";
-    return d;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 FormatResult format_query_file(const Source& source, const Limits& limits) {
@@ -353,8 +281,9 @@ FormatResult format_query_file(const Source& source, const Limits& limits) {
     result.diagnostics.push_back(internal_error());
     return result;
   }
-  if (auto moved = moved_suppression({source, anchors_of(*before), before->file.comments},
-                                     {formatted, anchors_of(*after), after->file.comments})) {
+  if (auto moved = query::moved_suppression(
+          {source, query::anchors_of(before->file, before->wheres), before->file.comments},
+          {formatted, query::anchors_of(after->file, after->wheres), after->file.comments})) {
     result.diagnostics.push_back(std::move(*moved));
     return result;
   }
@@ -395,11 +324,8 @@ FormatResult format_where_file(const Source& source, const Limits& limits) {
     result.diagnostics.push_back(internal_error());
     return result;
   }
-  std::vector<std::uint32_t> before_anchors, after_anchors;
-  add_anchors(*before->expr, before_anchors);
-  add_anchors(*after->expr, after_anchors);
-  if (auto moved = moved_suppression({source, std::move(before_anchors), before->comments},
-                                     {formatted, std::move(after_anchors), after->comments})) {
+  if (auto moved = query::moved_suppression({source, query::anchors_of(*before->expr), before->comments},
+                                            {formatted, query::anchors_of(*after->expr), after->comments})) {
     result.diagnostics.push_back(std::move(*moved));
     return result;
   }
