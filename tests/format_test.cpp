@@ -189,10 +189,16 @@ TEST_CASE("fmt keeps a .where file's comments: at the end of their line, or abov
 TEST_CASE("fmt refuses a layout that would change what a tfq-ignore comment hides", "[fmt][where]") {
   // The comment hides the findings of the line below it; laid out, that line would hold other tokens.
   const auto check_refused = [](const tfq::FormatResult& result, std::uint32_t comment_begin) {
+    const std::uint32_t comment_length = 21;  // -- tfq-ignore: TFQ2xx
     CHECK_FALSE(result.text);
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(result.diagnostics[0].code == tfq::Code::suppression_moved);
     CHECK(result.diagnostics[0].range.begin == comment_begin);
+    CHECK(result.diagnostics[0].range.end == comment_begin + comment_length);
+    CHECK(
+        result.diagnostics[0].message ==
+        "the canonical layout would change what this tfq-ignore comment hides: the line below it would hold "
+        "other tokens; the file is left as it is");
   };
   // The line below holds two operands: laid out, the second would no longer be hidden.
   check_refused(tfq::format_where_file(Source("q.where", "-- tfq-ignore: TFQ215\nx = 1 AND y IN (1, 1)\n")),
